@@ -117,8 +117,11 @@ export interface Store {
    * exchange is no longer open (a second or concurrent draw).
    */
   recordDraw(draw: NewDraw, now: number): Draw | null;
+  getDraw(id: number): Draw | null;
   getLatestDraw(exchangeId: number): Draw | null;
   listAssignments(drawId: number): Assignment[];
+  /** The giver's assignment in a draw, without reading the whole draw (a reveal, a resend, `who`). */
+  getAssignmentForGiver(drawId: number, giverId: number): Assignment | null;
   /** Pairings of the most recent `limit` drawn exchanges of a group, excluding `exceptExchangeId`. */
   listPastPairings(groupKey: string, limit: number, exceptExchangeId?: number): PastPairing[];
 
@@ -140,6 +143,7 @@ export interface Store {
    */
   recoverInterruptedDeliveries(now: number): number;
   listDeliveries(drawId: number): Delivery[];
+  getDelivery(id: number): Delivery | null;
   /** The earliest `nextAttemptAt` among pending deliveries, or null when none is pending. */
   nextDueAt(): number | null;
 
