@@ -1,0 +1,188 @@
+import {
+  GuildMember,
+  MessageFlags,
+  PermissionFlagsBits,
+  type ChatInputCommandInteraction,
+  type Interaction,
+} from 'discord.js';
+
+import type { CommandContext, Reply, SantaCommand, Visibility } from '../../bot/commands/types.js';
+import type { Logger, Store } from '../../bot/ports.js';
+import { discordReplies } from '../../bot/texts/discord.js';
+import { ROOT_COMMAND } from './commands.js';
+import { discordFormat } from './format.js';
+import { deferResponse, sendFailure, sendReplies, type RepliableInteraction } from './respond.js';
+import { toSantaCommand } from './to-command.js';
+import { buildWishlistModal, readWishlistModal, WISHLIST_MODAL_ID } from './wishlist-modal.js';
+
+/** The part of the Santa service that the Discord adapter calls. */
+export interface SantaService {
+  execute(ctx: CommandContext, command: SantaCommand): Promise<Reply[]>;
+}
+
+export interface InteractionHandlerOptions {
+  santa: SantaService;
+  store: Store;
+  logger: Logger;
+  /**
+   * How long a command may run before the response is deferred. Discord drops an interaction that is
+   * not answered within 3 seconds, so this leaves about one second for the round trip.
+   */
+  deferAfterMs?: number;
+}
+
+/**
+ * Commands that are deferred at once, with the visibility of their usual answer: the draw stores and
+ * plans every delivery, and the status reads every delivery of the draw.
+ */
+const SLOW_COMMANDS: Partial<Record<SantaCommand['name'], Visibility>> = {
+  draw: 'public',
+  status: 'private',
+};
+
+/**
+ * Returns the `interactionCreate` listener. Each interaction is handled on its own, so a slow command
+ * in one server never waits for another. Errors are logged and answered privately; none escape.
+ */
+export function createInteractionHandler(
+  options: InteractionHandlerOptions,
+): (interaction: Interaction) => Promise<void> {
+  const { logger } = options;
+
+  return async (interaction) => {
+    if (!interaction.isChatInputCommand() && !interaction.isModalSubmit()) return;
+    if (interaction.isChatInputCommand() && interaction.commandName !== ROOT_COMMAND) return;
+    if (interaction.isModalSubmit() && interaction.customId !== WISHLIST_MODAL_ID) return;
+
+    try {
+      if (!interaction.inGuild()) {
+        await interaction.reply({
+          content: discordReplies.guildOnly(),
+          flags: MessageFlags.Ephemeral,
+          allowedMentions: { parse: [] },
+        });
+        return;
+      }
+
+      if (interaction.isChatInputCommand()) {
+        await handleSlashCommand(interaction, options);
+      } else {
+        const command: SantaCommand = { name: 'wishlist', text: readWishlistModal(interaction) };
+        await runCommand(interaction, command, null, options);
+      }
+    } catch (error) {
+      logger.error(
+        { err: error, interactionId: interaction.id, guildId: interaction.guildId },
+        'Discord interaction failed',
+      );
+      await sendFailure(interaction, discordReplies.unexpectedError()).catch((replyError: unknown) => {
+        logger.warn(
+          { err: replyError, interactionId: interaction.id },
+          'Could not tell the user the command failed',
+        );
+      });
+    }
+  };
+}
+
+async function handleSlashCommand(
+  interaction: ChatInputCommandInteraction<'cached' | 'raw'>,
+  options: InteractionHandlerOptions,
+): Promise<void> {
+  const command = toSantaCommand(interaction);
+  if (command === null) {
+    const name = interaction.options.getSubcommand(false) ?? ROOT_COMMAND;
+    await interaction.reply({
+      content: discordReplies.unknownCommand(name),
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: { parse: [] },
+    });
+    return;
+  }
+
+  // A modal must be the first response, so it cannot wait behind a deferral.
+  if (command.name === 'wishlist' && command.text === undefined) {
+    await interaction.showModal(buildWishlistModal(currentWishlist(interaction, options.store)));
+    return;
+  }
+
+  await runCommand(interaction, command, SLOW_COMMANDS[command.name] ?? null, options);
+}
+
+/**
+ * Runs a command and sends its replies. A slow command is deferred before it starts; any other command
+ * is deferred privately if it has not finished after `deferAfterMs`.
+ */
+async function runCommand(
+  interaction: RepliableInteraction,
+  command: SantaCommand,
+  deferNow: Visibility | null,
+  options: InteractionHandlerOptions,
+): Promise<void> {
+  if (deferNow !== null) await deferResponse(interaction, deferNow);
+
+  const ctx = contextOf(interaction);
+  const work = options.santa.execute(ctx, command);
+
+  let deferred = deferNow;
+  if (deferred === null && !(await settlesWithin(work, options.deferAfterMs ?? 2000))) {
+    await deferResponse(interaction, 'private');
+    deferred = 'private';
+  }
+
+  const replies = await work;
+  await sendReplies(interaction, replies, deferred);
+  options.logger.debug(
+    { command: command.name, guildId: ctx.groupKey, interactionId: interaction.id, replies: replies.length },
+    'Discord command handled',
+  );
+}
+
+/** Builds the CommandContext; Manage Server (or Administrator) lets a member draw and cancel. */
+function contextOf(interaction: RepliableInteraction): CommandContext {
+  if (interaction.guildId === null)
+    throw new Error('Discord interaction outside a server reached the bot layer');
+
+  return {
+    platform: 'discord',
+    groupKey: interaction.guildId,
+    channelId: interaction.channelId ?? '',
+    userId: interaction.user.id,
+    userName: displayNameOf(interaction),
+    isServerAdmin: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+    format: discordFormat,
+  };
+}
+
+/** The caller's server nickname when set, else their global display name, else their username. */
+function displayNameOf(interaction: RepliableInteraction): string {
+  const member = interaction.member;
+  if (member instanceof GuildMember) return member.displayName;
+  return member?.nick ?? interaction.user.displayName;
+}
+
+function currentWishlist(
+  interaction: ChatInputCommandInteraction<'cached' | 'raw'>,
+  store: Store,
+): string | null {
+  const exchange = store.findActiveExchange('discord', interaction.guildId, interaction.channelId);
+  if (exchange === null) return null;
+  return store.findParticipantByUser(exchange.id, interaction.user.id)?.wishlist ?? null;
+}
+
+/** Resolves true when `work` settles (either way) within `ms`, false otherwise. */
+async function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  const settled = work.then(
+    () => true as const,
+    () => true as const,
+  );
+  try {
+    return await Promise.race([settled, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
