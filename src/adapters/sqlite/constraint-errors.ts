@@ -3,8 +3,8 @@ import Database from 'better-sqlite3';
 import { StoreError } from '../../bot/errors.js';
 
 /**
- * Turns a SQLite constraint failure into a StoreError with a stable code; rethrows anything else
- * unchanged. `action` names what was attempted, for example `add participant "Ann" to exchange 3`.
+ * Converts a SQLite constraint failure into a StoreError with a stable code, and returns any other error
+ * unchanged for the caller to throw. `action` names what was attempted, such as `add participant "Ann" to exchange 3`.
  */
 export function toConstraintError(error: unknown, action: string): unknown {
   if (!(error instanceof Database.SqliteError)) return error;

@@ -54,7 +54,7 @@ export function insertDeliveries(
   });
 }
 
-/** The delivery (outbox) methods of the SQLite store. */
+/** Builds the delivery (outbox) methods of the SQLite store over a statement cache. */
 export function deliveryMethods(sql: Sql): DeliveryMethods {
   const getDelivery = (id: number): Delivery | null => {
     const row = sql.prepare('SELECT * FROM deliveries WHERE id = ?').get(id) as DeliveryRow | undefined;
@@ -62,14 +62,14 @@ export function deliveryMethods(sql: Sql): DeliveryMethods {
   };
 
   /**
-   * Runs an update that applies only to a delivery in `sending`, and throws when there was none: the
-   * outcome of a delivery that nobody claimed would overwrite a state that another step set.
+   * Runs an update that matches only a delivery in `sending`, and throws when it matched none, because
+   * recording an outcome for an unclaimed delivery would overwrite the state that another step set.
    */
   const finishSending = (id: number, run: () => number): void => {
     if (run() === 1) return;
     const delivery = getDelivery(id);
     if (delivery === null) {
-      throw new StoreError('DELIVERY_NOT_FOUND', `Delivery ${id} does not exist.`, id);
+      throw new StoreError('DELIVERY_NOT_FOUND', `Delivery ${id} not found.`, id);
     }
     throw new StoreError(
       'DELIVERY_NOT_SENDING',

@@ -23,8 +23,9 @@ interface MemberRow {
 }
 
 /**
- * Past exchanges count for the avoid-repeats rule once drawn, and still after they are closed; a
- * cancelled exchange's gifts were never given. An exchange drawn more than once counts with its latest draw.
+ * Past exchanges count for the avoid-repeats rule once drawn, and still after they are closed. Cancelled
+ * exchanges do not count, because their gifts were never given. An exchange with several draws counts
+ * with its latest one.
  */
 const PAST_PAIRINGS_SQL = `
   WITH latest AS (
@@ -44,7 +45,7 @@ const PAST_PAIRINGS_SQL = `
   JOIN exchanges e ON e.id = p.exchange_id
   ORDER BY c.created_at DESC, c.id DESC, p.id`;
 
-/** The draw methods of the SQLite store. */
+/** Builds the draw methods of the SQLite store over a statement cache. */
 export function drawMethods(sql: Sql): DrawMethods {
   const membersOf = (exchangeId: number): Map<number, MemberRow> => {
     const rows = sql

@@ -28,7 +28,7 @@ function activeExchangeExists(channelId: string | null, cause: unknown): StoreEr
   );
 }
 
-/** The exchange methods of the SQLite store. */
+/** Builds the exchange methods of the SQLite store over a statement cache. */
 export function exchangeMethods(sql: Sql): ExchangeMethods {
   const getExchange = (id: number): Exchange | null => {
     const row = sql.prepare('SELECT * FROM exchanges WHERE id = ?').get(id) as ExchangeRow | undefined;
@@ -38,7 +38,7 @@ export function exchangeMethods(sql: Sql): ExchangeMethods {
   const requireExchange = (id: number): Exchange => {
     const exchange = getExchange(id);
     if (exchange === null) {
-      throw new StoreError('EXCHANGE_NOT_FOUND', `Exchange ${id} does not exist.`, id);
+      throw new StoreError('EXCHANGE_NOT_FOUND', `Exchange ${id} not found.`, id);
     }
     return exchange;
   };
@@ -123,7 +123,7 @@ export function exchangeMethods(sql: Sql): ExchangeMethods {
 
     updateExchange(id, patch, now) {
       const current = requireExchange(id);
-      // An absent or undefined field keeps its value; null clears budget and date.
+      // An absent or undefined field keeps its value, and null clears the budget or the date.
       const next = {
         name: patch.name ?? current.name,
         budget: patch.budget === undefined ? current.budget : patch.budget,

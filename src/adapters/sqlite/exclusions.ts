@@ -5,7 +5,7 @@ import type { Sql } from './connection.js';
 
 type ExclusionMethods = Pick<Store, 'addExclusion' | 'removeExclusion' | 'listExclusions'>;
 
-/** The exclusion methods of the SQLite store. */
+/** Builds the exclusion methods of the SQLite store over a statement cache. */
 export function exclusionMethods(sql: Sql): ExclusionMethods {
   return {
     addExclusion(exclusion) {

@@ -16,7 +16,7 @@ export interface Migration {
 const MIGRATION_FILE = /^(\d+)_[\w.-]+\.sql$/u;
 
 /**
- * Returns the `migrations` folder of the santa package: the first folder above `fromUrl` that holds both
+ * Returns the `migrations` folder of the santa package: the first folder above `fromUrl` that contains both
  * a package.json and a migrations folder. This finds the same folder from `src/` under tsx and from
  * `dist/src/` after `tsc`, and inside an installed package.
  */
@@ -118,7 +118,7 @@ export function applyMigrations(db: Db, migrations: readonly Migration[], logger
   for (const migration of pending) {
     const apply = db.transaction(() => {
       db.exec(migration.sql);
-      // PRAGMA takes no bound parameters; the version is an integer parsed from the file name.
+      // PRAGMA takes no bound parameters, so the version (an integer parsed from the file name) is inlined.
       db.pragma(`user_version = ${migration.version}`);
     });
     try {

@@ -15,7 +15,7 @@ type ParticipantMethods = Pick<
   | 'updateParticipant'
 >;
 
-/** Patch fields and the columns they write; the only column names updateParticipant puts into SQL. */
+/** Patch fields and the columns they write. updateParticipant puts no other column name into SQL. */
 const PATCH_COLUMNS: Record<keyof ParticipantPatch, string> = {
   displayName: 'display_name',
   phone: 'phone',
@@ -47,7 +47,7 @@ function duplicateParticipant(input: NewParticipant, cause: unknown): StoreError
   return undefined;
 }
 
-/** The participant methods of the SQLite store. */
+/** Builds the participant methods of the SQLite store over a statement cache. */
 export function participantMethods(sql: Sql): ParticipantMethods {
   const getParticipant = (id: number): Participant | null => {
     const row = sql.prepare('SELECT * FROM participants WHERE id = ?').get(id) as ParticipantRow | undefined;
@@ -132,7 +132,7 @@ export function participantMethods(sql: Sql): ParticipantMethods {
 
       const participant = getParticipant(id);
       if (participant === null) {
-        throw new StoreError('PARTICIPANT_NOT_FOUND', `Participant ${id} does not exist.`, id);
+        throw new StoreError('PARTICIPANT_NOT_FOUND', `Participant ${id} not found.`, id);
       }
       return participant;
     },
