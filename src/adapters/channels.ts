@@ -16,7 +16,10 @@ export function createChannels(config: Config, deps: { logger: Logger }): Map<Ch
     channels.set('sms', new SmsChannel({ ...config.twilio, logger: deps.logger }));
   }
   if (config.email) {
-    channels.set('email', new EmailChannel({ smtpUrl: config.email.smtpUrl, from: config.email.from, logger: deps.logger }));
+    channels.set(
+      'email',
+      new EmailChannel({ smtpUrl: config.email.smtpUrl, from: config.email.from, logger: deps.logger }),
+    );
   }
   channels.set('file', new OutboxChannel({ dir: config.outboxDir, logger: deps.logger }));
 

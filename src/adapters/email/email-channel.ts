@@ -46,7 +46,10 @@ export class EmailChannel implements Channel {
       return { providerMessageId: info.messageId ?? null };
     } catch (error) {
       const failure = toEmailDeliveryError(error);
-      this.options.logger.debug({ deliveryId: envelope.deliveryId, errorCode: failure.code }, 'email not accepted');
+      this.options.logger.debug(
+        { deliveryId: envelope.deliveryId, errorCode: failure.code },
+        'email not accepted',
+      );
       throw failure;
     }
   }
@@ -69,10 +72,22 @@ export function toEmailDeliveryError(error: unknown): DeliveryError {
 
   if (responseCode !== null && responseCode >= 500) {
     const code = fields.code === 'EAUTH' ? 'EMAIL_AUTH_FAILED' : 'EMAIL_REJECTED';
-    return new DeliveryError(code, `The SMTP server rejected the message (${responseCode}): ${message}`, true, undefined, { cause: error });
+    return new DeliveryError(
+      code,
+      `The SMTP server rejected the message (${responseCode}): ${message}`,
+      true,
+      undefined,
+      { cause: error },
+    );
   }
   if (responseCode !== null && responseCode >= 400) {
-    return new DeliveryError('EMAIL_DEFERRED', `The SMTP server deferred the message (${responseCode}): ${message}`, false, undefined, { cause: error });
+    return new DeliveryError(
+      'EMAIL_DEFERRED',
+      `The SMTP server deferred the message (${responseCode}): ${message}`,
+      false,
+      undefined,
+      { cause: error },
+    );
   }
 
   const timedOut = fields.code === 'ETIMEDOUT';

@@ -45,9 +45,16 @@ export function toSmsDeliveryError(error: unknown): DeliveryError {
     if (twilioCode !== null && PERMANENT_CODES[twilioCode]) {
       return new DeliveryError(PERMANENT_CODES[twilioCode], detail, true, undefined, { cause: error });
     }
-    if (status === 429) return new DeliveryError('SMS_RATE_LIMITED', detail, false, undefined, { cause: error });
+    if (status === 429)
+      return new DeliveryError('SMS_RATE_LIMITED', detail, false, undefined, { cause: error });
     if (status === 401 || status === 403) {
-      return new DeliveryError('SMS_AUTH_FAILED', `${detail}. Check TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN.`, true, undefined, { cause: error });
+      return new DeliveryError(
+        'SMS_AUTH_FAILED',
+        `${detail}. Check TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN.`,
+        true,
+        undefined,
+        { cause: error },
+      );
     }
     if (status >= 400 && status < 500) {
       return new DeliveryError('SMS_REJECTED', detail, true, undefined, { cause: error });
@@ -66,5 +73,7 @@ export function toSmsDeliveryError(error: unknown): DeliveryError {
     );
   }
 
-  return new DeliveryError('SMS_SEND_FAILED', `Sending the SMS failed: ${message}`, false, undefined, { cause: error });
+  return new DeliveryError('SMS_SEND_FAILED', `Sending the SMS failed: ${message}`, false, undefined, {
+    cause: error,
+  });
 }

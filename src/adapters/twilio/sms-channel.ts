@@ -27,7 +27,10 @@ export class SmsChannel implements Channel {
     if (!options.from && !options.messagingServiceSid) {
       throw new Error('The SMS channel needs TWILIO_FROM or TWILIO_MESSAGING_SERVICE_SID.');
     }
-    const httpClient = new TwilioHttpClient({ apiUrl: options.apiUrl, timeoutMs: options.timeoutMs ?? 15_000 });
+    const httpClient = new TwilioHttpClient({
+      apiUrl: options.apiUrl,
+      timeoutMs: options.timeoutMs ?? 15_000,
+    });
     this.client = twilio(options.accountSid, options.authToken, { httpClient, autoRetry: false });
   }
 
@@ -43,11 +46,18 @@ export class SmsChannel implements Channel {
       ? { messagingServiceSid: this.options.messagingServiceSid }
       : { from: this.options.from };
     try {
-      const message = await this.client.messages.create({ to, body: messageSms(envelope.content), ...sender });
+      const message = await this.client.messages.create({
+        to,
+        body: messageSms(envelope.content),
+        ...sender,
+      });
       return { providerMessageId: message.sid ?? null };
     } catch (error) {
       const failure = toSmsDeliveryError(error);
-      this.options.logger.debug({ deliveryId: envelope.deliveryId, errorCode: failure.code }, 'SMS not accepted');
+      this.options.logger.debug(
+        { deliveryId: envelope.deliveryId, errorCode: failure.code },
+        'SMS not accepted',
+      );
       throw failure;
     }
   }

@@ -60,7 +60,9 @@ export class EnvelopeBuilder {
   /** The organiser as an addressee: their platform DM, plus their phone and email when they take part. */
   private organiserOf(exchange: Exchange): Addressee {
     const asParticipant =
-      exchange.platform === 'cli' ? null : this.store.findParticipantByUser(exchange.id, exchange.organiserId);
+      exchange.platform === 'cli'
+        ? null
+        : this.store.findParticipantByUser(exchange.id, exchange.organiserId);
     return {
       name: asParticipant?.displayName ?? exchange.organiserId,
       platform: exchange.platform,

@@ -21,7 +21,11 @@ export function toDeliveryError(error: unknown): DeliveryError {
 }
 
 /** Records a message the provider accepted. */
-export function recordSent(context: OutcomeContext, delivery: Delivery, providerMessageId: string | null): void {
+export function recordSent(
+  context: OutcomeContext,
+  delivery: Delivery,
+  providerMessageId: string | null,
+): void {
   context.store.markDeliverySent(delivery.id, providerMessageId, context.clock.now());
   context.emit({ type: 'sent', ...idsOf(delivery) });
 }
@@ -31,14 +35,22 @@ export function recordSent(context: OutcomeContext, delivery: Delivery, provider
  * attempts have failed, then counts as permanent with code RETRIES_EXHAUSTED. `delivery.attempts`
  * already counts the attempt that just failed, because claiming a delivery counts an attempt.
  */
-export function recordFailure(context: OutcomeContext, delivery: Delivery, error: DeliveryError, platform: Platform | null): void {
+export function recordFailure(
+  context: OutcomeContext,
+  delivery: Delivery,
+  error: DeliveryError,
+  platform: Platform | null,
+): void {
   const { store, clock, random, logger } = context;
   const ids = { deliveryId: delivery.id, drawId: delivery.drawId, channel: delivery.channel };
 
   if (!error.permanent && delivery.attempts < MAX_TRANSIENT_ATTEMPTS) {
     const nextAttemptAt = clock.now() + retryDelayMs(delivery.attempts, random, error.retryAfterMs);
     store.markDeliveryRetry(delivery.id, error.code, nextAttemptAt, clock.now());
-    logger.warn({ ...ids, errorCode: error.code, attempts: delivery.attempts, nextAttemptAt }, 'delivery retry scheduled');
+    logger.warn(
+      { ...ids, errorCode: error.code, attempts: delivery.attempts, nextAttemptAt },
+      'delivery retry scheduled',
+    );
     context.emit({ type: 'retry', ...idsOf(delivery), errorCode: error.code, nextAttemptAt });
     return;
   }
@@ -50,14 +62,24 @@ export function recordFailure(context: OutcomeContext, delivery: Delivery, error
   recordPermanentFailure(context, delivery, errorCode, platform);
 }
 
-function recordPermanentFailure(context: OutcomeContext, delivery: Delivery, errorCode: string, platform: Platform | null): void {
+function recordPermanentFailure(
+  context: OutcomeContext,
+  delivery: Delivery,
+  errorCode: string,
+  platform: Platform | null,
+): void {
   const { store, clock, logger } = context;
   const ids = { deliveryId: delivery.id, drawId: delivery.drawId, channel: delivery.channel, errorCode };
   const [nextChannel, ...rest] = delivery.fallback;
   const next: NewDelivery | null =
     nextChannel === undefined
       ? null
-      : { participantId: delivery.participantId, purpose: delivery.purpose, channel: nextChannel, fallback: rest };
+      : {
+          participantId: delivery.participantId,
+          purpose: delivery.purpose,
+          channel: nextChannel,
+          fallback: rest,
+        };
 
   let giverUnreachable = false;
   store.transaction(() => {
@@ -87,7 +109,10 @@ function recordPermanentFailure(context: OutcomeContext, delivery: Delivery, err
   if (delivery.purpose === 'unreachable') {
     logger.error(ids, 'the organiser could not be told that a giver is unreachable');
   } else if (giverUnreachable) {
-    logger.warn({ ...ids, organiserNotified: platform !== 'cli' }, 'delivery gave up: the giver is unreachable');
+    logger.warn(
+      { ...ids, organiserNotified: platform !== 'cli' },
+      'delivery gave up: the giver is unreachable',
+    );
   } else {
     logger.warn(ids, 'delivery gave up on this channel; another delivery to the giver is still open or sent');
   }
@@ -107,7 +132,9 @@ function hasOtherOpenReveal(store: Store, delivery: Delivery): boolean {
     );
 }
 
-function idsOf(delivery: Delivery): Pick<Delivery, 'participantId' | 'drawId' | 'purpose' | 'channel'> & { deliveryId: number } {
+function idsOf(
+  delivery: Delivery,
+): Pick<Delivery, 'participantId' | 'drawId' | 'purpose' | 'channel'> & { deliveryId: number } {
   return {
     deliveryId: delivery.id,
     drawId: delivery.drawId,

@@ -86,7 +86,10 @@ export function fitSms(build: (limits: SmsLimits) => string): string {
     exchangeName: (text) => text,
   });
   for (let length = longestWishlist - 1; length >= minimumWishlist; length--) {
-    const candidate = build({ wishlist: (text) => truncateWithEllipsis(text, length), exchangeName: (text) => text });
+    const candidate = build({
+      wishlist: (text) => truncateWithEllipsis(text, length),
+      exchangeName: (text) => text,
+    });
     if (fitsSms(candidate)) return candidate;
   }
 

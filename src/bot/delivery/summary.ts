@@ -65,7 +65,13 @@ function stateOf(participantId: number, name: string, deliveries: Delivery[]): G
   const lastErrorCode = failed.at(-1)?.lastErrorCode ?? null;
 
   if (sent.length > 0) {
-    return { participantId, name, state: 'told', channels: sent.map((delivery) => delivery.channel), lastErrorCode };
+    return {
+      participantId,
+      name,
+      state: 'told',
+      channels: sent.map((delivery) => delivery.channel),
+      lastErrorCode,
+    };
   }
   const open = deliveries.some((delivery) => delivery.status === 'pending' || delivery.status === 'sending');
   return { participantId, name, state: open ? 'pending' : 'unreachable', channels: [], lastErrorCode };

@@ -37,7 +37,9 @@ export class DeliveryWorker {
 
   constructor(private readonly deps: DeliveryWorkerDeps) {
     if (!Number.isInteger(deps.concurrency) || deps.concurrency < 1) {
-      throw new RangeError(`Delivery concurrency must be a whole number of at least 1, got ${deps.concurrency}.`);
+      throw new RangeError(
+        `Delivery concurrency must be a whole number of at least 1, got ${deps.concurrency}.`,
+      );
     }
     this.envelopes = new EnvelopeBuilder(deps.store);
   }
@@ -111,7 +113,10 @@ export class DeliveryWorker {
       const task: Promise<void> = this.process(delivery)
         .catch((error: unknown) => {
           // The outcome could not be recorded; the delivery stays `sending` until the next start.
-          this.deps.logger.error({ deliveryId: delivery.id, drawId: delivery.drawId, err: error }, 'delivery outcome not recorded');
+          this.deps.logger.error(
+            { deliveryId: delivery.id, drawId: delivery.drawId, err: error },
+            'delivery outcome not recorded',
+          );
         })
         .finally(() => {
           this.inFlight.delete(task);
@@ -157,7 +162,15 @@ export class DeliveryWorker {
     } catch (thrown) {
       const error = toDeliveryError(thrown);
       if (!(thrown instanceof DeliveryError)) {
-        this.deps.logger.error({ deliveryId: delivery.id, drawId: delivery.drawId, channel: delivery.channel, err: toSantaError(thrown) }, 'channel threw an unexpected error');
+        this.deps.logger.error(
+          {
+            deliveryId: delivery.id,
+            drawId: delivery.drawId,
+            channel: delivery.channel,
+            err: toSantaError(thrown),
+          },
+          'channel threw an unexpected error',
+        );
       }
       if (error.retryAfterMs !== undefined) this.pauseChannel(delivery.channel, error.retryAfterMs);
       recordFailure(context, delivery, error, platform ?? this.platformOf(delivery));
@@ -167,10 +180,18 @@ export class DeliveryWorker {
   private channelFor(delivery: Delivery, to: Parameters<Channel['canReach']>[0]): Channel {
     const channel = this.deps.channels.get(delivery.channel);
     if (!channel) {
-      throw new DeliveryError('CHANNEL_NOT_CONFIGURED', `The ${delivery.channel} channel is not configured; set its environment variables.`, true);
+      throw new DeliveryError(
+        'CHANNEL_NOT_CONFIGURED',
+        `The ${delivery.channel} channel is not configured; set its environment variables.`,
+        true,
+      );
     }
     if (!channel.canReach(to)) {
-      throw new DeliveryError('NO_ADDRESS', `The person has no address for the ${delivery.channel} channel.`, true);
+      throw new DeliveryError(
+        'NO_ADDRESS',
+        `The person has no address for the ${delivery.channel} channel.`,
+        true,
+      );
     }
     return channel;
   }

@@ -46,7 +46,9 @@ export function revealEmail(content: RevealContent): EmailText {
 export function revealSms(content: RevealContent): string {
   return fitSms((limits) => {
     const exchangeName = limits.exchangeName(content.exchangeName);
-    const parts = [`Hi ${content.giverName}! You are the Secret Santa for ${content.recipientName} in "${exchangeName}".`];
+    const parts = [
+      `Hi ${content.giverName}! You are the Secret Santa for ${content.recipientName} in "${exchangeName}".`,
+    ];
     if (content.budget) parts.push(`Budget: ${content.budget}.`);
     if (content.exchangeDate) parts.push(`Date: ${content.exchangeDate}.`);
     const wishlist = content.wishlist ? limits.wishlist(oneLine(content.wishlist)) : null;
