@@ -82,7 +82,7 @@ describe('parseCommandText', () => {
     });
   });
 
-  it.each<[string, string, string]>([
+  it.each<[string, string, unknown]>([
     ['dance', 'UNKNOWN_COMMAND', 'dance'],
     ['@everyone', 'UNKNOWN_COMMAND', '@everyone'],
     ['<!channel>', 'UNKNOWN_COMMAND', '<!channel>'],
