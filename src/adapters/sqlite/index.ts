@@ -1,5 +1,6 @@
+import { StoreError } from '../../bot/errors.js';
 import type { Logger, Store } from '../../bot/ports.js';
-import { enableWal, openConnection, statementCache } from './connection.js';
+import { enableWal, openConnection, statementCache, type Db } from './connection.js';
 import { deliveryMethods } from './deliveries.js';
 import { drawMethods } from './draws.js';
 import { exchangeMethods } from './exchanges.js';
@@ -9,19 +10,40 @@ import { participantMethods } from './participants.js';
 
 export interface OpenStoreOptions {
   logger: Logger;
-  /** The folder of `NNN_*.sql` files; found next to the package.json of santa when omitted. */
+  /** The folder of `NNN_*.sql` files. When omitted, the one next to the package.json of santa. */
   migrationsDir?: string;
+}
+
+/** Wraps an error of better-sqlite3 on opening, which names neither the path nor a remedy. */
+function openFailed(path: string, cause: unknown): StoreError {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  return new StoreError(
+    'DATABASE_OPEN_FAILED',
+    `Cannot open database ${path}: ${reason}. Check that the path names a santa database, or a new file ` +
+      'in an existing folder that santa may write to.',
+    path,
+    { cause },
+  );
+}
+
+function openDatabase(path: string): Db {
+  try {
+    return openConnection(path);
+  } catch (error) {
+    throw openFailed(path, error);
+  }
 }
 
 /**
  * Opens (or creates) the SQLite database at `path`, brings its schema up to date and returns the Store.
  * `:memory:` gives a private in-memory database, for tests. A database migrated by a newer santa is
- * refused with StoreError `DATABASE_TOO_NEW` and left unchanged.
+ * refused with StoreError `DATABASE_TOO_NEW`, and a file that is not a database with
+ * `DATABASE_OPEN_FAILED`. Neither file is changed.
  */
 export function openStore(path: string, options: OpenStoreOptions): Store {
   const { logger } = options;
   const migrations = loadMigrations(options.migrationsDir ?? findMigrationsDir());
-  const db = openConnection(path);
+  const db = openDatabase(path);
 
   try {
     // The version check reads only, and runs before WAL mode, which rewrites the file header.
@@ -30,7 +52,7 @@ export function openStore(path: string, options: OpenStoreOptions): Store {
     applyMigrations(db, migrations, logger);
   } catch (error) {
     db.close();
-    throw error;
+    throw error instanceof StoreError ? error : openFailed(path, error);
   }
 
   const sql = statementCache(db);

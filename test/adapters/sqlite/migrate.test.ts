@@ -149,6 +149,28 @@ describe('migrations', () => {
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 
+  it('file that is no database refused and unchanged', () => {
+    const path = join(tempDir(), 'people.csv');
+    writeFileSync(path, 'name,email\nAnn,ann@example.test\n'.repeat(20));
+    const before = readFileSync(path);
+
+    const error = storeError(() => openStore(path, { logger: silentLogger() }));
+
+    expect(error.code).toBe('DATABASE_OPEN_FAILED');
+    expect(error.value).toBe(path);
+    expect(error.message).toContain('file is not a database');
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it('missing folder refused', () => {
+    const path = join(tempDir(), 'no-such-folder', 'santa.db');
+
+    const error = storeError(() => openStore(path, { logger: silentLogger() }));
+
+    expect(error.code).toBe('DATABASE_OPEN_FAILED');
+    expect(error.message).toContain('directory does not exist');
+  });
+
   it('failed migration rolls back to the previous version', () => {
     const path = join(tempDir(), 'santa.db');
     const dir = migrationsDir({
