@@ -9,11 +9,12 @@ export function personId(participant: Participant): string {
 }
 
 /**
- * The key under which a person is recognised in an earlier exchange of the same group: the platform
- * user id, or the name key for people imported from a CSV file.
+ * Returns the key under which a person is recognised in an earlier exchange of the same group: the
+ * platform user id, or `name:` and the name key for people imported from a CSV file.
  */
 export function historyKey(participant: Participant): string {
-  return participant.platformUserId ?? participant.nameKey;
+  // NOTE: must match the key the SQLite store writes to pair_history (personKey in its rows.ts).
+  return participant.platformUserId ?? `name:${participant.nameKey}`;
 }
 
 /**

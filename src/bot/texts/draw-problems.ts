@@ -16,7 +16,10 @@ export interface DrawProblemContext {
 
 /** Returns the explanation of an impossible draw, ending with what the organiser can change. */
 export function explainInfeasible(format: TextFormat, outcome: DrawInfeasible, context: DrawProblemContext): string {
-  const names = (ids: readonly string[]): string => joinNames(ids.map((id) => format.escape(context.nameOf(id))));
+  // People are named in join order, whatever order the engine found them in.
+  const order = (id: string): number => context.participants.indexOf(id);
+  const names = (ids: readonly string[]): string =>
+    joinNames([...ids].sort((a, b) => order(a) - order(b)).map((id) => format.escape(context.nameOf(id))));
   const givers = names(outcome.givers);
   const recipients = names(outcome.recipients);
 
