@@ -2,6 +2,8 @@
  * What the `santa` command line prints: problems found in a participant file, progress, summaries and
  * errors. Output goes to a terminal, so it is plain text without markup.
  */
+import type { ChannelKind } from '../model.js';
+import { CHANNEL_LABELS } from './reveal.js';
 // ---------------------------------------------------------------------------------------------------
 // Participant file problems
 // ---------------------------------------------------------------------------------------------------
@@ -100,4 +102,208 @@ export function csvFileErrorText(
     case 'CSV_NOT_UTF8':
       return `The participant file ${path} is not UTF-8 text. Save it as "CSV UTF-8" (Excel) or UTF-8 and try again.`;
   }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Commands
+// ---------------------------------------------------------------------------------------------------
+
+/** What `santa --help` and each command's help print. */
+export const cliHelp = {
+  program:
+    'Secret Santa draws from a CSV file, told to each giver by SMS, email or a file in the local outbox.',
+  draw: 'Draw the people of a CSV file and tell each giver their recipient.',
+  drawFile: 'participant file: name, email, phone, exclusions, household, channel, wishlist columns',
+  name: 'exchange name (default: the file name); a later draw with the same name can avoid its pairings',
+  budget: 'gift budget shown in each message, for example "£20"',
+  date: 'exchange date shown in each message, as YYYY-MM-DD',
+  noReciprocal: 'forbid two people drawing each other',
+  singleLoop: 'draw one loop through everyone instead of several smaller loops',
+  avoidPast: 'avoid the pairings of the last N draws with the same name (0 = off)',
+  notify: '"all" to tell each giver on every channel they have, instead of the first that works',
+  dryRun: 'check the file and prove that a draw exists, storing and sending nothing',
+  status: 'Show every exchange, or who has been told in one exchange (never who drew whom).',
+  exchangeArgument: 'exchange id or name',
+  resend: 'Tell one giver their recipient again.',
+  personArgument: "the giver's name as written in the file",
+  export: 'Write the pairings of a drawn exchange to a CSV file (names only), for the organiser to review.',
+  reveal: 'file to write the giver,recipient pairings to; required, because the file reveals every pairing',
+  force: 'overwrite the file when it exists',
+  deliver: 'Send the messages still pending, for example after a crash or a provider outage.',
+  deliverArgument: 'exchange id or name whose status to show afterwards (every pending message is sent)',
+  serve: 'Run the Slack and Discord bots and the delivery worker, with what the environment configures.',
+  discord: 'Discord set-up commands.',
+  discordRegister: 'Register the /santa command with Discord.',
+  guild: 'register in this server only, where it appears at once (global commands take up to an hour)',
+};
+
+/** Returns the usage problem of an option value, naming the value and what is expected. */
+export const usageProblems = {
+  notifyMode: (value: string) =>
+    `Invalid --notify value "${value}": expected "all", or leave it out to use the first channel that works.`,
+  date: (value: string) =>
+    `Invalid --date "${value}": expected a calendar date as YYYY-MM-DD, for example 2026-12-24.`,
+  avoidPast: (value: string, max: number) =>
+    `Invalid --avoid-past "${value}": expected a whole number from 0 to ${max}.`,
+  name: (max: number) => `Invalid --name: expected 1 to ${max} characters.`,
+  budget: (max: number) => `Invalid --budget: expected at most ${max} characters.`,
+  revealRequired: () => 'santa export writes who drew whom only when asked explicitly: add --reveal FILE.',
+};
+
+/** Returns the heading above the problems of a rejected participant file. */
+export function csvRejected(path: string, count: number): string {
+  return `${path} has ${count} ${count === 1 ? 'problem' : 'problems'}, so nothing was stored or sent:`;
+}
+
+/** Returns the line that stands for problems left out of a long list. */
+export function moreProblems(count: number): string {
+  return `… and ${count} more.`;
+}
+
+export function drawImpossible(explanation: string): string {
+  return `${explanation}\nNothing was stored or sent.`;
+}
+
+export function dryRunPassed(name: string, people: number, unreachable: readonly string[]): string {
+  const lines = [
+    `Dry run: a draw of the ${people} people of "${name}" is possible. Nothing was stored or sent.`,
+  ];
+  if (unreachable.length > 0) lines.push(`No channel could reach: ${unreachable.join(', ')}.`);
+  return lines.join('\n');
+}
+
+export function drawStored(
+  name: string,
+  exchangeId: number,
+  people: number,
+  relaxedHistory: readonly string[],
+): string {
+  const lines = [`Drew "${name}" (exchange ${exchangeId}) for ${people} people.`];
+  if (relaxedHistory.length > 0) {
+    lines.push(
+      `Pairings of earlier draws were allowed again to make this draw possible: ${relaxedHistory.join(', ')}.`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** Returns the line that starts the delivery progress on stderr. */
+export function deliveringStart(messages: number): string {
+  return `Sending ${messages} ${messages === 1 ? 'message' : 'messages'}…`;
+}
+
+export function deliveringProgress(done: number, total: number): string {
+  return `  sent ${done} of ${total}`;
+}
+
+/** Returns one progress line about a giver whose message needs another try or another channel. */
+export const deliveryNotice = {
+  retry: (giver: string, channel: ChannelKind, code: string) =>
+    `  ${giver}: ${CHANNEL_LABELS[channel]} failed (${code}), trying again later`,
+  fallback: (giver: string, channel: ChannelKind, code: string, next: ChannelKind) =>
+    `  ${giver}: ${CHANNEL_LABELS[channel]} failed (${code}), trying ${CHANNEL_LABELS[next]}`,
+  failed: (giver: string, channel: ChannelKind, code: string) =>
+    `  ${giver}: ${CHANNEL_LABELS[channel]} failed (${code}), no channel left`,
+};
+
+/** Returns the summary of a draw's deliveries: who was told, how, and who could not be reached. */
+export function deliverySummaryText(summary: {
+  told: number;
+  givers: number;
+  byChannel: Partial<Record<ChannelKind, number>>;
+  unreachable: readonly string[];
+  pending: readonly string[];
+  outboxDir: string | null;
+}): string {
+  const channels = Object.entries(summary.byChannel)
+    .filter(([, count]) => (count ?? 0) > 0)
+    .map(([kind, count]) => `${count} by ${CHANNEL_LABELS[kind as ChannelKind]}`);
+  const how = channels.length > 0 ? `: ${channels.join(', ')}` : '';
+  const lines = [`Told ${summary.told} of ${summary.givers} givers${how}.`];
+
+  if (summary.outboxDir !== null && (summary.byChannel.file ?? 0) > 0) {
+    lines.push(`Outbox files are in ${summary.outboxDir}; pass each one on to its giver unread.`);
+  }
+  if (summary.pending.length > 0) {
+    lines.push(`Still pending: ${summary.pending.join(', ')}. Run santa deliver to try again.`);
+  }
+  if (summary.unreachable.length > 0) {
+    lines.push(
+      `Could not reach ${summary.unreachable.length} ${summary.unreachable.length === 1 ? 'giver' : 'givers'}: ${summary.unreachable.join(', ')}. Fix their details and run santa resend EXCHANGE PERSON.`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** Returns the line of one giver in `santa status EXCHANGE`. */
+export function giverStatusLine(
+  name: string,
+  width: number,
+  state: {
+    state: 'told' | 'pending' | 'unreachable';
+    channels: readonly ChannelKind[];
+    lastErrorCode: string | null;
+  },
+): string {
+  const labels = state.channels.map((kind) => CHANNEL_LABELS[kind]).join(', ');
+  const error = state.lastErrorCode === null ? '' : ` (last error ${state.lastErrorCode})`;
+  const text = { told: `told by ${labels}`, pending: `pending${error}`, unreachable: `unreachable${error}` }[
+    state.state
+  ];
+  return `  ${name.padEnd(width)}  ${text}`;
+}
+
+export function exchangeHeading(
+  exchange: { id: number; name: string; platform: string; status: string },
+  people: number,
+): string {
+  return `"${exchange.name}" (exchange ${exchange.id}, ${exchange.platform}, ${exchange.status}), ${people} people`;
+}
+
+export const statusTexts = {
+  noExchanges: () => 'No exchanges yet. Start one with: santa draw FILE.csv',
+  notDrawn: () => '  Not drawn yet.',
+  totals: (told: number, pending: number, unreachable: number) =>
+    `Told ${told}, pending ${pending}, unreachable ${unreachable}.`,
+  tableHeader: ['ID', 'NAME', 'PLATFORM', 'STATUS', 'PEOPLE', 'TOLD', 'PENDING', 'UNREACHABLE'] as const,
+};
+
+export const lookupProblems = {
+  exchangeNotFound: (ref: string) => `No exchange "${ref}". Run santa status to list the exchanges.`,
+  personNotFound: (person: string, exchange: string, names: readonly string[]) =>
+    `Nobody named "${person}" is in "${exchange}". People: ${names.slice(0, 20).join(', ')}${names.length > 20 ? ', …' : ''}.`,
+  notDrawn: (exchange: string) =>
+    `"${exchange}" has not been drawn yet, so there is nothing to send or export.`,
+  notAGiver: (person: string) => `${person} is not a giver in the latest draw.`,
+  exportExists: (path: string) =>
+    `${path} already exists. Choose another file, or add --force to overwrite it.`,
+  exportUnwritable: (path: string, reason: string) =>
+    `Cannot write ${path} (${reason}). Check the folder and its permissions.`,
+};
+
+export function resendQueued(giver: string): string {
+  return `Telling ${giver} their recipient again.`;
+}
+
+export function exportWritten(path: string, exchange: string, pairs: number): string {
+  return `Wrote the ${pairs} pairings of "${exchange}" to ${path}. It shows who drew whom: keep it private.`;
+}
+
+export function deliverNothing(): string {
+  return 'No messages are pending.';
+}
+
+export function serveStarted(): string {
+  return 'santa is running. Press Ctrl+C to stop.';
+}
+
+export function discordRegistered(count: number, guildId: string | undefined): string {
+  return guildId === undefined
+    ? `Registered ${count} Discord ${count === 1 ? 'command' : 'commands'} globally; they can take up to an hour to appear.`
+    : `Registered ${count} Discord ${count === 1 ? 'command' : 'commands'} in server ${guildId}.`;
+}
+
+/** Returns the one line printed for an error that is not a SantaError, which would be a bug. */
+export function unexpectedError(message: string): string {
+  return `Unexpected error: ${message}. Run again with LOG_LEVEL=debug for details, and please report it.`;
 }

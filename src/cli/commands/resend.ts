@@ -1,0 +1,45 @@
+import { planRevealDeliveries } from '../../bot/delivery/plan.js';
+import { UserError } from '../../bot/errors.js';
+import { lookupProblems, resendQueued } from '../../bot/texts/cli.js';
+import { cliChannels, withStore, type CliContext } from '../context.js';
+import { countPending, deliverWithProgress, printDrawSummary } from '../delivery.js';
+import type { ExitCode } from '../exit-codes.js';
+import { findExchange, findPerson, requireDraw } from '../lookup.js';
+
+/**
+ * `santa resend EXCHANGE PERSON`: queues a new reveal for one giver, on their first reachable channel
+ * with the usual fallback (the details may have been fixed since), and delivers it. A reveal that is
+ * still pending for the giver is delivered instead of adding another.
+ */
+export async function resendCommand(context: CliContext, ref: string, personName: string): Promise<ExitCode> {
+  return withStore(context, async (store) => {
+    const exchange = findExchange(store, ref);
+    const giver = findPerson(store, exchange, personName);
+    const draw = requireDraw(store, exchange);
+    if (!store.listAssignments(draw.id).some((assignment) => assignment.giverId === giver.id)) {
+      throw new UserError('NOT_A_GIVER', lookupProblems.notAGiver(giver.displayName), giver.id);
+    }
+
+    const channels = cliChannels(context);
+    const queued = store
+      .listDeliveries(draw.id)
+      .some(
+        (delivery) =>
+          delivery.participantId === giver.id &&
+          delivery.purpose === 'reveal' &&
+          delivery.status === 'pending',
+      );
+    if (!queued) {
+      const plan = planRevealDeliveries([giver], exchange, channels, 'first-reachable');
+      store.enqueueDeliveries(draw.id, plan.deliveries, context.clock.now());
+      context.logger.info(
+        { exchangeId: exchange.id, drawId: draw.id, participantId: giver.id },
+        'reveal queued again',
+      );
+    }
+
+    context.terminal.err(resendQueued(giver.displayName));
+    await deliverWithProgress(context, store, channels, countPending(store, [draw.id]));
+    return printDrawSummary(context, store, draw.id, giver.id);
+  });
+}

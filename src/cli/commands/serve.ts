@@ -1,0 +1,22 @@
+import { serveStarted } from '../../bot/texts/cli.js';
+import type { CliContext } from '../context.js';
+import { EXIT, type ExitCode } from '../exit-codes.js';
+
+/**
+ * `santa serve`: starts what the environment configures (Slack, Discord, the HTTP receiver and the
+ * delivery worker) and runs until SIGTERM or SIGINT, then stops it cleanly. The server code is loaded
+ * only here, so that the other commands do not load the Slack and Discord libraries.
+ */
+export async function serveCommand(context: CliContext): Promise<ExitCode> {
+  const { startServer } = await import('../../main.js');
+  const server = await startServer(context.config, context.logger);
+  context.terminal.err(serveStarted());
+
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+    process.once('SIGINT', () => resolve('SIGINT'));
+  });
+  context.logger.info({ signal }, 'stopping');
+  await server.stop();
+  return EXIT.ok;
+}
