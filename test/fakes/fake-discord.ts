@@ -181,7 +181,7 @@ export class FakeDiscord {
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const path = url.pathname.replace(/^\/api\/v10/u, '');
+    const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/u, '');
     const method = request.method ?? 'GET';
     const body = await readJson(request);
     this.requests.push(`${method} ${path}`);

@@ -12,6 +12,7 @@ import {
 import { DeliveryError } from '../../bot/errors.js';
 import type { Addressee, Channel, Envelope, Logger, MessageContent, SendReceipt } from '../../bot/ports.js';
 import { messageText } from '../../bot/texts/reveal.js';
+import { withoutRequestBody } from './loggable-error.js';
 import { discordFormat, fitMessage } from './format.js';
 
 /** Discord errors that mean this person cannot get a DM from the bot, now or on a retry. */
@@ -161,19 +162,4 @@ export function toDeliveryError(error: unknown, deliveryId: number): DeliveryErr
     undefined,
     options,
   );
-}
-
-/**
- * Returns a copy of a discord.js error without `requestBody`, which holds the message (and so the
- * recipient's name), so that the cause can be logged anywhere.
- */
-function withoutRequestBody(error: unknown): unknown {
-  if (!(error instanceof Error) || !('requestBody' in error)) return error;
-
-  const copy = new Error(error.message);
-  copy.name = error.name;
-  for (const key of ['code', 'status', 'method', 'url'] as const) {
-    if (key in error) Object.assign(copy, { [key]: (error as unknown as Record<string, unknown>)[key] });
-  }
-  return copy;
 }

@@ -12,6 +12,7 @@ import { discordReplies } from '../../bot/texts/discord.js';
 import { ROOT_COMMAND } from './commands.js';
 import { discordFormat } from './format.js';
 import { deferResponse, sendFailure, sendReplies, type RepliableInteraction } from './respond.js';
+import { withoutRequestBody } from './loggable-error.js';
 import { toSantaCommand } from './to-command.js';
 import { buildWishlistModal, readWishlistModal, WISHLIST_MODAL_ID } from './wishlist-modal.js';
 
@@ -72,7 +73,7 @@ export function createInteractionHandler(
       }
     } catch (error) {
       logger.error(
-        { err: error, interactionId: interaction.id, guildId: interaction.guildId },
+        { err: withoutRequestBody(error), interactionId: interaction.id, guildId: interaction.guildId },
         'Discord interaction failed',
       );
       await sendFailure(interaction, discordReplies.unexpectedError()).catch((replyError: unknown) => {

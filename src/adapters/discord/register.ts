@@ -4,6 +4,7 @@ import { ConfigError, SantaError } from '../../bot/errors.js';
 import type { Logger } from '../../bot/ports.js';
 import type { Config } from '../../config.js';
 import { santaCommandBodies } from './commands.js';
+import { withoutRequestBody } from './loggable-error.js';
 
 /**
  * Registers the `/santa` command with Discord, replacing what the application had registered before.

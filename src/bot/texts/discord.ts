@@ -36,7 +36,7 @@ export const optionDescriptions = {
   excludeBoth: 'Also forbid the other direction (organiser)',
   excludeRemove: 'Remove this exclusion instead of adding it',
   householdMember: (position: number): string => `Household member ${position}`,
-  contactPhone: 'Phone number for SMS, with the country code, for example +447700900123',
+  contactPhone: 'Phone number for SMS, with the country code, for example +447911123456',
   contactEmail: 'Email address',
   contactClear: 'Forget your phone number and email address',
   helpTopic: 'A subcommand to explain, for example "draw"',
