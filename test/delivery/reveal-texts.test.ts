@@ -9,14 +9,15 @@ import {
   unreachableSms,
   unreachableText,
 } from '../../src/bot/texts/reveal.js';
+import type { UnreachableContent } from '../../src/bot/ports.js';
 import { revealContent } from './envelopes.js';
 
-const unreachable = {
+const unreachable: UnreachableContent = {
   purpose: 'unreachable',
   giverName: 'Ann',
   exchangeName: 'Office 2026',
   triedChannels: ['slack', 'sms'],
-} as const;
+};
 
 describe('reveal texts', () => {
   it('plain text greets, names and lists the details', () => {

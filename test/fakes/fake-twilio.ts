@@ -66,6 +66,7 @@ export class FakeTwilio {
 
   private server: Server | null = null;
   private readonly queued: QueuedFailure[] = [];
+  private readonly queuedByNumber = new Map<string, QueuedFailure[]>();
   private window = { second: -1, accepted: 0 };
 
   constructor(options: FakeTwilioOptions = {}) {
@@ -104,6 +105,13 @@ export class FakeTwilio {
     for (let i = 0; i < count; i++) this.queued.push(failure);
   }
 
+  /** Answers the next `count` requests to the number `to` with `failure`. */
+  failNextTo(to: string, count: number, failure: QueuedFailure): void {
+    const queue = this.queuedByNumber.get(to) ?? [];
+    for (let i = 0; i < count; i++) queue.push(failure);
+    this.queuedByNumber.set(to, queue);
+  }
+
   messagesTo(number: string): RecordedSms[] {
     return this.messages.filter((message) => message.to === number);
   }
@@ -129,7 +137,8 @@ export class FakeTwilio {
       return sendError(response, 401, 20003, 'Authenticate');
     }
 
-    const queued = this.queued.shift();
+    const form = new URLSearchParams(body);
+    const queued = this.queuedByNumber.get(form.get('To') ?? '')?.shift() ?? this.queued.shift();
     if (queued) {
       const headers: Record<string, string> =
         queued.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(queued.retryAfterSeconds) };
@@ -141,7 +150,6 @@ export class FakeTwilio {
       return sendError(response, 429, 20429, 'Too Many Requests', { 'Retry-After': '1' });
     }
 
-    const form = new URLSearchParams(body);
     const message = this.validate(form, response);
     if (!message) return;
 
