@@ -1,9 +1,34 @@
-import type { webApi } from '@slack/bolt';
+import { webApi } from '@slack/bolt';
 
 import { DeliveryError } from '../../bot/errors.js';
 import type { Addressee, Channel, Envelope, Logger, SendReceipt } from '../../bot/ports.js';
+import { toBoltLogger } from './bolt-logger.js';
 import { PERMANENT_TOKEN_ERRORS, toSlackDeliveryError } from './delivery-errors.js';
 import { buildDmMessage } from './dm-message.js';
+
+export interface SlackDmChannelOptions {
+  botToken: string;
+  /** The Web API base URL, ending with a slash; Slack's own when omitted. */
+  slackApiUrl?: string;
+  logger: Logger;
+  /** How long one Web API call may take before it counts as a transient failure. */
+  timeoutMs?: number;
+}
+
+/**
+ * Creates the Slack DM channel with a WebClient that never retries or waits on a 429 by itself, so
+ * that the outbox owns every retry.
+ */
+export function createSlackDmChannel(options: SlackDmChannelOptions): SlackDmChannel {
+  const client = new webApi.WebClient(options.botToken, {
+    slackApiUrl: options.slackApiUrl,
+    logger: toBoltLogger(options.logger),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: options.timeoutMs ?? 15_000,
+  });
+  return new SlackDmChannel(client, options.logger);
+}
 
 /** Our own name for an Addressee with no Slack user id, which no retry can fix. */
 const NO_SLACK_USER = 'slack_no_user_id';

@@ -15,14 +15,14 @@ import type { Santa } from '../../bot/santa.js';
 import { systemClock } from '../../clock.js';
 import type { Config } from '../../config.js';
 import { toBoltLogger } from './bolt-logger.js';
-import { SlackDmChannel } from './dm-channel.js';
+import { createSlackDmChannel, type SlackDmChannel } from './dm-channel.js';
 import { addressOf, closeServer, healthRoute, startHealthServer, type HealthState } from './health.js';
 import { SlackPeople } from './people.js';
 import { registerSlashCommand } from './slash-command.js';
 import { registerViewSubmissions } from './view-submissions.js';
 
 export { slackFormat } from './format.js';
-export { SlackDmChannel } from './dm-channel.js';
+export { createSlackDmChannel, SlackDmChannel } from './dm-channel.js';
 
 /** The path Slack posts slash commands and interactions to in HTTP mode. */
 export const EVENTS_PATH = '/slack/events';
@@ -65,15 +65,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const boltLogger = toBoltLogger(logger);
   const slackApiUrl = apiBaseUrl(options.slack.apiUrl);
 
-  // The outbox owns retries: this client never retries or waits on a 429 by itself.
-  const dmClient = new webApi.WebClient(options.slack.botToken, {
-    slackApiUrl,
-    logger: boltLogger,
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-    timeout: 15_000,
-  });
-  const channel = new SlackDmChannel(dmClient, logger);
+  const channel = createSlackDmChannel({ botToken: options.slack.botToken, slackApiUrl, logger });
 
   const inFlight = new Set<Promise<void>>();
   const track = (work: Promise<void>): Promise<void> => {

@@ -17,7 +17,9 @@ import {
   FakeSlack,
   postSigned,
   slashCommandBody,
+  viewSubmissionBody,
   type AppResponse,
+  type ViewSubmission,
   type SignedPostOptions,
   type SlashCommand,
 } from '../../fakes/fake-slack.js';
@@ -130,6 +132,27 @@ export class SlackHarness {
       ...extra,
     });
     return postSigned(`${this.baseUrl}${EVENTS_PATH}`, body, { signingSecret: SIGNING_SECRET, ...signing });
+  }
+
+  /** Submits a modal the app opened, as Slack does, and waits until the submission has run. */
+  async submitView(
+    userId: string,
+    view: Record<string, unknown>,
+    values: ViewSubmission['values'],
+  ): Promise<AppResponse> {
+    const body = viewSubmissionBody({ userId, view, values });
+    const response = await postSigned(`${this.baseUrl}${EVENTS_PATH}`, body, {
+      signingSecret: SIGNING_SECRET,
+    });
+    await this.adapter.idle();
+    return response;
+  }
+
+  /** The view of the most recent views.open call. */
+  lastOpenedView(): Record<string, unknown> {
+    const call = this.slack.callsOf('views.open').at(-1);
+    if (call === undefined) throw new Error('The app opened no modal');
+    return call.args.view as Record<string, unknown>;
   }
 
   /** The texts posted to response_urls of `userId`'s commands, in order. */
