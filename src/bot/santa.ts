@@ -95,7 +95,10 @@ export class Santa {
   }
 
   private guard(ctx: CommandContext, name: string, work: () => Reply[]): Reply[] {
-    this.deps.logger.debug({ command: name, platform: ctx.platform, channelId: ctx.channelId }, 'command received');
+    this.deps.logger.debug(
+      { command: name, platform: ctx.platform, channelId: ctx.channelId },
+      'command received',
+    );
     try {
       return work();
     } catch (error) {
@@ -105,12 +108,18 @@ export class Santa {
 
   private replyToError(ctx: CommandContext, name: string, error: unknown): Reply[] {
     if (error instanceof UserError) {
-      this.deps.logger.warn({ command: name, code: error.code, channelId: ctx.channelId }, 'command rejected');
+      this.deps.logger.warn(
+        { command: name, code: error.code, channelId: ctx.channelId },
+        'command rejected',
+      );
       return [privately(ctx.format.escape(error.message))];
     }
 
     const wrapped: SantaError = toSantaError(error);
-    this.deps.logger.error({ err: wrapped, command: name, code: wrapped.code, channelId: ctx.channelId }, 'command failed');
+    this.deps.logger.error(
+      { err: wrapped, command: name, code: wrapped.code, channelId: ctx.channelId },
+      'command failed',
+    );
     return [privately(problems.unexpected())];
   }
 }

@@ -37,7 +37,7 @@ export class RecordingChannel implements Channel {
   }
 }
 
-/** A clock that stands still unless a test moves it. */
+/** Returns a clock whose time changes only when a test advances it. */
 export function fixedClock(start = Date.UTC(2026, 11, 1, 12)): Clock & { advance(ms: number): void } {
   let now = start;
   return {
@@ -63,7 +63,8 @@ export function createTestBot(options: { seed?: number; kinds?: ChannelKind[] } 
   const logger = silentLogger();
   const store = openStore(':memory:', { logger });
   const channels = new Map<ChannelKind, RecordingChannel>();
-  for (const kind of options.kinds ?? ['slack', 'discord', 'sms', 'email']) channels.set(kind, new RecordingChannel(kind));
+  for (const kind of options.kinds ?? ['slack', 'discord', 'sms', 'email'])
+    channels.set(kind, new RecordingChannel(kind));
 
   let wakes = 0;
   const deps: SantaDeps = {
@@ -79,8 +80,12 @@ export function createTestBot(options: { seed?: number; kinds?: ChannelKind[] } 
   return { santa: new Santa(deps), store, deps, channels, wakes: () => wakes };
 }
 
-/** The context of a Slack user in channel C1 of team T1. */
-export function slackUser(userId: string, userName: string, overrides: Partial<CommandContext> = {}): CommandContext {
+/** Returns the context of a Slack user in channel C1 of team T1. */
+export function slackUser(
+  userId: string,
+  userName: string,
+  overrides: Partial<CommandContext> = {},
+): CommandContext {
   return {
     platform: 'slack',
     groupKey: 'T1',

@@ -69,13 +69,16 @@ describe('Santa whole flow', () => {
     expect(draw?.method).toBe('uniform');
 
     const participants = bot.store.listParticipants(exchange.id);
-    const idOf = (name: string): number => participants.find((person) => person.displayName === name)?.id ?? -1;
+    const idOf = (name: string): number =>
+      participants.find((person) => person.displayName === name)?.id ?? -1;
     const assignments = bot.store.listAssignments(draw?.id ?? -1);
     expect(assignments).toHaveLength(4);
     expect(new Set(assignments.map((pair) => pair.giverId)).size).toBe(4);
     expect(new Set(assignments.map((pair) => pair.recipientId)).size).toBe(4);
     expect(assignments.some((pair) => pair.giverId === pair.recipientId)).toBe(false);
-    expect(assignments.some((pair) => pair.giverId === idOf('Bo') && pair.recipientId === idOf('Cy'))).toBe(false);
+    expect(assignments.some((pair) => pair.giverId === idOf('Bo') && pair.recipientId === idOf('Cy'))).toBe(
+      false,
+    );
 
     const deliveries = bot.store.listDeliveries(draw?.id ?? -1);
     expect(deliveries.map((delivery) => [delivery.channel, delivery.status, delivery.purpose])).toEqual([
@@ -119,7 +122,11 @@ describe('Santa whole flow', () => {
     const discord = (userId: string, name: string, isServerAdmin = false) =>
       slackUser(userId, name, { platform: 'discord', groupKey: 'G1', isServerAdmin });
     await bot.santa.execute(discord('1', 'Ann'), { name: 'create', exchangeName: 'Guild' });
-    for (const [id, name] of [['1', 'Ann'], ['2', 'Bo'], ['3', 'Cy']] as const) {
+    for (const [id, name] of [
+      ['1', 'Ann'],
+      ['2', 'Bo'],
+      ['3', 'Cy'],
+    ] as const) {
       await bot.santa.execute(discord(id, name), { name: 'join' });
     }
 

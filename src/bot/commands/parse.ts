@@ -54,7 +54,8 @@ export function parseCommandText(text: string, options: ParseOptions = {}): Sant
 
   const word = (split[1] as string).toLowerCase();
   const rest = split[2] as string;
-  if (!isCommandName(word)) throw new UserError('UNKNOWN_COMMAND', problems.unknownCommand(split[1] as string), word);
+  if (!isCommandName(word))
+    throw new UserError('UNKNOWN_COMMAND', problems.unknownCommand(split[1] as string), word);
 
   try {
     return parseArguments(word, rest, options);
@@ -119,7 +120,8 @@ function parseCreate(words: string[]): SantaCommand {
     else if (key === 'name' && value !== undefined) exchangeName = validateExchangeName(unwrapMarkup(value));
     else if (key === 'budget' && value !== undefined) budget = validateBudget(value);
     else if (key === 'date' && value !== undefined) date = validateDate(value);
-    else if (value !== undefined || CREATE_OPTIONS.has(key) || readMention(word) !== null) throw unexpected(word);
+    else if (value !== undefined || CREATE_OPTIONS.has(key) || readMention(word) !== null)
+      throw unexpected(word);
     else nameWords.push(word);
   }
 
@@ -159,8 +161,11 @@ function parseExclude(words: string[]): SantaCommand {
 
 function parseHousehold(words: string[]): SantaCommand {
   const members = words.map(requireMention);
-  const unique = members.filter((member, index) => members.findIndex((m) => m.userId === member.userId) === index);
-  if (unique.length < 2) throw new UserError('MISSING_ARGUMENT', problems.householdTooSmall(), words.join(' '));
+  const unique = members.filter(
+    (member, index) => members.findIndex((m) => m.userId === member.userId) === index,
+  );
+  if (unique.length < 2)
+    throw new UserError('MISSING_ARGUMENT', problems.householdTooSmall(), words.join(' '));
   return { name: 'household', members: unique };
 }
 
@@ -180,7 +185,8 @@ function parseContact(words: string[], options: ParseOptions): SantaCommand {
       typed = value.slice(equals + 1);
     }
 
-    if (key === 'phone' && command.phone === undefined) command.phone = normalisePhone(typed, options.defaultCountry);
+    if (key === 'phone' && command.phone === undefined)
+      command.phone = normalisePhone(typed, options.defaultCountry);
     else if (key === 'email' && command.email === undefined) command.email = normaliseEmail(typed);
     else throw unexpected(word);
   }

@@ -22,7 +22,11 @@ export function historyKey(participant: Participant): string {
  * left, the exclusions and households among them, the rules and, when the avoid-repeats rule is on,
  * the pairings of the group's last `avoidPast` drawn exchanges, newest first.
  */
-export function buildDrawProblem(store: Store, exchange: Exchange, participants: readonly Participant[]): DrawProblem {
+export function buildDrawProblem(
+  store: Store,
+  exchange: Exchange,
+  participants: readonly Participant[],
+): DrawProblem {
   const present = new Set(participants.map((participant) => participant.id));
 
   const exclusions: Pair[] = store
@@ -41,7 +45,10 @@ export function buildDrawProblem(store: Store, exchange: Exchange, participants:
 
   const history =
     exchange.rules.avoidPast > 0
-      ? pastExchanges(store.listPastPairings(exchange.groupKey, exchange.rules.avoidPast, exchange.id), participants)
+      ? pastExchanges(
+          store.listPastPairings(exchange.groupKey, exchange.rules.avoidPast, exchange.id),
+          participants,
+        )
       : [];
 
   return {
@@ -54,14 +61,23 @@ export function buildDrawProblem(store: Store, exchange: Exchange, participants:
 }
 
 /** Groups past pairings by exchange, newest first, keeping only pairs of people in this draw. */
-function pastExchanges(pairings: readonly PastPairing[], participants: readonly Participant[]): PastExchange[] {
-  const idByKey = new Map(participants.map((participant) => [historyKey(participant), personId(participant)]));
+function pastExchanges(
+  pairings: readonly PastPairing[],
+  participants: readonly Participant[],
+): PastExchange[] {
+  const idByKey = new Map(
+    participants.map((participant) => [historyKey(participant), personId(participant)]),
+  );
   const byExchange = new Map<number, { label: string; drawnAt: number; pairs: Pair[] }>();
 
   for (const pairing of pairings) {
     let past = byExchange.get(pairing.exchangeId);
     if (past === undefined) {
-      past = { label: pastExchangeLabel(pairing.exchangeName, pairing.drawnAt), drawnAt: pairing.drawnAt, pairs: [] };
+      past = {
+        label: pastExchangeLabel(pairing.exchangeName, pairing.drawnAt),
+        drawnAt: pairing.drawnAt,
+        pairs: [],
+      };
       byExchange.set(pairing.exchangeId, past);
     }
     const giver = idByKey.get(pairing.giverKey);

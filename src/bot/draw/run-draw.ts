@@ -65,7 +65,8 @@ export function runDraw(deps: DrawDeps, exchangeId: number, options: DrawOptions
 
   const exchange = store.getExchange(exchangeId);
   if (exchange === null || exchange.status !== 'open') {
-    const code = exchange === null ? 'EXCHANGE_NOT_FOUND' : exchange.status === 'drawn' ? 'ALREADY_DRAWN' : 'NOT_OPEN';
+    const code =
+      exchange === null ? 'EXCHANGE_NOT_FOUND' : exchange.status === 'drawn' ? 'ALREADY_DRAWN' : 'NOT_OPEN';
     return { ok: false, code, explanation: explainNotOpen(format, exchange, exchangeId) };
   }
 
@@ -75,7 +76,9 @@ export function runDraw(deps: DrawDeps, exchangeId: number, options: DrawOptions
 
   if (!outcome.ok) {
     logger.info({ exchangeId, code: outcome.code, participants: participants.length }, 'draw is impossible');
-    const names = new Map(participants.map((participant) => [personId(participant), participant.displayName]));
+    const names = new Map(
+      participants.map((participant) => [personId(participant), participant.displayName]),
+    );
     const explanation = explainInfeasible(format, outcome, {
       rules: exchange.rules,
       participants: problem.participants,
@@ -86,7 +89,10 @@ export function runDraw(deps: DrawDeps, exchangeId: number, options: DrawOptions
 
   const violations = verifyDraw(problem, outcome.pairs, outcome.relaxedHistory);
   if (violations.length > 0) {
-    logger.error({ exchangeId, violations: violations.map((violation) => violation.code) }, 'draw failed verification');
+    logger.error(
+      { exchangeId, violations: violations.map((violation) => violation.code) },
+      'draw failed verification',
+    );
     throw new SantaError(
       'DRAW_VERIFICATION_FAILED',
       `The draw for exchange ${exchangeId} broke a rule (${violations.map((violation) => violation.code).join(', ')}); nothing was stored.`,
@@ -109,14 +115,21 @@ export function runDraw(deps: DrawDeps, exchangeId: number, options: DrawOptions
       exchangeId,
       method: outcome.method,
       relaxedHistory: outcome.relaxedHistory,
-      assignments: outcome.pairs.map(([giver, recipient]) => ({ giverId: Number(giver), recipientId: Number(recipient) })),
+      assignments: outcome.pairs.map(([giver, recipient]) => ({
+        giverId: Number(giver),
+        recipientId: Number(recipient),
+      })),
       deliveries: plan.deliveries,
     },
     deps.clock.now(),
   );
   if (draw === null) {
     logger.info({ exchangeId }, 'draw skipped: the exchange was drawn meanwhile');
-    return { ok: false, code: 'ALREADY_DRAWN', explanation: explainNotOpen(format, { ...exchange, status: 'drawn' }, exchangeId) };
+    return {
+      ok: false,
+      code: 'ALREADY_DRAWN',
+      explanation: explainNotOpen(format, { ...exchange, status: 'drawn' }, exchangeId),
+    };
   }
 
   logger.info(

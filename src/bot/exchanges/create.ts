@@ -1,5 +1,10 @@
 import type { CommandContext, Reply } from '../commands/types.js';
-import { validateBudget, validateDate, validateExchangeName, validateAvoidPast } from '../commands/validate.js';
+import {
+  validateBudget,
+  validateDate,
+  validateExchangeName,
+  validateAvoidPast,
+} from '../commands/validate.js';
 import { UserError } from '../errors.js';
 import { DEFAULT_RULES, type Exchange, type ExchangeRules } from '../model.js';
 import { exchangeCreated, problems } from '../texts/commands.js';
@@ -24,14 +29,16 @@ export const DEFAULT_EXCHANGE_NAME = 'Secret Santa';
  */
 export function createExchange(deps: SantaDeps, ctx: CommandContext, options: CreateOptions): Reply[] {
   const name = validateExchangeName(options.exchangeName ?? DEFAULT_EXCHANGE_NAME);
-  const budget = options.budget === undefined || options.budget.trim() === '' ? null : validateBudget(options.budget);
+  const budget =
+    options.budget === undefined || options.budget.trim() === '' ? null : validateBudget(options.budget);
   const date = options.date === undefined || options.date.trim() === '' ? null : validateDate(options.date);
   const rules: ExchangeRules = { ...DEFAULT_RULES, ...options.rules };
   rules.avoidPast = validateAvoidPast(String(rules.avoidPast));
 
   const exchange = deps.store.transaction((): Exchange => {
     const active = deps.store.findActiveExchange(ctx.platform, ctx.groupKey, ctx.channelId);
-    if (active !== null) throw new UserError('EXCHANGE_EXISTS', problems.exchangeExists(active.name), active.id);
+    if (active !== null)
+      throw new UserError('EXCHANGE_EXISTS', problems.exchangeExists(active.name), active.id);
     return deps.store.createExchange(
       {
         name,
@@ -47,6 +54,9 @@ export function createExchange(deps: SantaDeps, ctx: CommandContext, options: Cr
     );
   });
 
-  deps.logger.info({ exchangeId: exchange.id, platform: ctx.platform, channelId: ctx.channelId }, 'exchange created');
+  deps.logger.info(
+    { exchangeId: exchange.id, platform: ctx.platform, channelId: ctx.channelId },
+    'exchange created',
+  );
   return [publicly(exchangeCreated(ctx.format, exchange))];
 }

@@ -6,7 +6,10 @@ import type { GiverState } from '../texts/commands.js';
  * or sending; unreachable once every attempt failed or the organiser was told so. Givers with no
  * delivery at all are unreachable too, because planning found no channel for them.
  */
-export function giverStates(deliveries: readonly Delivery[], giverIds: readonly number[]): Map<number, GiverState> {
+export function giverStates(
+  deliveries: readonly Delivery[],
+  giverIds: readonly number[],
+): Map<number, GiverState> {
   const states = new Map<number, GiverState>();
 
   for (const giverId of giverIds) {

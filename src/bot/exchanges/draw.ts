@@ -24,7 +24,14 @@ export function draw(deps: SantaDeps, ctx: CommandContext): Reply[] {
   deps.wakeDelivery();
   const replies = [publicly(drawAnnounced(ctx.format, exchange.name, report.participants))];
   if (report.unreachable.length > 0) {
-    replies.push(privately(drawUnreachable(ctx.format, report.unreachable.map((person) => person.displayName))));
+    replies.push(
+      privately(
+        drawUnreachable(
+          ctx.format,
+          report.unreachable.map((person) => person.displayName),
+        ),
+      ),
+    );
   }
   return replies;
 }

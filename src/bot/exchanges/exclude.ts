@@ -29,9 +29,12 @@ export function exclude(
   requireOpen(exchange, problems.alreadyDrawn());
 
   const giver =
-    command.giver === undefined ? requireCaller(deps, ctx, exchange) : requireMentioned(deps, exchange, command.giver);
+    command.giver === undefined
+      ? requireCaller(deps, ctx, exchange)
+      : requireMentioned(deps, exchange, command.giver);
   const recipient = requireMentioned(deps, exchange, command.recipient);
-  if (giver.id === recipient.id) throw new UserError('SELF_EXCLUSION', problems.selfExclusion(), recipient.id);
+  if (giver.id === recipient.id)
+    throw new UserError('SELF_EXCLUSION', problems.selfExclusion(), recipient.id);
 
   const pairs: Exclusion[] = [{ exchangeId: exchange.id, giverId: giver.id, recipientId: recipient.id }];
   if (command.twoWay) pairs.push({ exchangeId: exchange.id, giverId: recipient.id, recipientId: giver.id });

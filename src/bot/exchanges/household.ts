@@ -1,6 +1,13 @@
 import type { CommandContext, Reply, UserRef } from '../commands/types.js';
 import { householdSaved, problems } from '../texts/commands.js';
-import { privately, requireActiveExchange, requireMentioned, requireOpen, requireOrganiser, type SantaDeps } from './shared.js';
+import {
+  privately,
+  requireActiveExchange,
+  requireMentioned,
+  requireOpen,
+  requireOrganiser,
+  type SantaDeps,
+} from './shared.js';
 
 /**
  * Puts the mentioned participants in one new household, so that nobody in it draws anybody else in
@@ -17,9 +24,17 @@ export function household(deps: SantaDeps, ctx: CommandContext, members: readonl
   const label = `household-${firstId}-${deps.clock.now()}`;
 
   deps.store.transaction(() => {
-    for (const participant of participants) deps.store.updateParticipant(participant.id, { household: label });
+    for (const participant of participants)
+      deps.store.updateParticipant(participant.id, { household: label });
   });
 
   deps.logger.info({ exchangeId: exchange.id, members: participants.length }, 'household saved');
-  return [privately(householdSaved(ctx.format, participants.map((participant) => participant.displayName)))];
+  return [
+    privately(
+      householdSaved(
+        ctx.format,
+        participants.map((participant) => participant.displayName),
+      ),
+    ),
+  ];
 }

@@ -12,7 +12,8 @@ import { privately, requireActiveExchange, requireOpen, type SantaDeps } from '.
 export function join(deps: SantaDeps, ctx: CommandContext): Reply[] {
   const exchange = requireActiveExchange(deps, ctx);
   const existing = deps.store.findParticipantByUser(exchange.id, ctx.userId);
-  if (existing !== null && existing.leftAt === null) return [privately(alreadyJoined(ctx.format, exchange.name))];
+  if (existing !== null && existing.leftAt === null)
+    return [privately(alreadyJoined(ctx.format, exchange.name))];
   requireOpen(exchange, problems.joinAfterDraw());
 
   const displayName = cleanDisplayName(ctx.userName) || ctx.userId;
@@ -31,7 +32,12 @@ export function join(deps: SantaDeps, ctx: CommandContext): Reply[] {
  * Adds a Slack or Discord user. Name keys are unique per exchange, but two members may show the same
  * name, so a clash falls back to a key made unique by the user id; history matches them by user id.
  */
-function addPlatformParticipant(deps: SantaDeps, exchange: Exchange, userId: string, displayName: string): Participant {
+function addPlatformParticipant(
+  deps: SantaDeps,
+  exchange: Exchange,
+  userId: string,
+  displayName: string,
+): Participant {
   const key = nameKey(displayName);
   const taken = deps.store.findParticipantByNameKey(exchange.id, key) !== null;
   const input = {
@@ -49,6 +55,9 @@ function addPlatformParticipant(deps: SantaDeps, exchange: Exchange, userId: str
     return deps.store.addParticipant(input, deps.clock.now());
   } catch (error) {
     if (!(error instanceof StoreError) || error.code !== 'DUPLICATE_PARTICIPANT') throw error;
-    return deps.store.addParticipant({ ...input, nameKey: `${key} (${userId.toLowerCase()})` }, deps.clock.now());
+    return deps.store.addParticipant(
+      { ...input, nameKey: `${key} (${userId.toLowerCase()})` },
+      deps.clock.now(),
+    );
   }
 }

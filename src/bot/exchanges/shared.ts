@@ -30,7 +30,8 @@ export function publicly(text: string): Reply {
 /** Returns the open or drawn exchange of the caller's channel; throws NO_ACTIVE_EXCHANGE when none runs. */
 export function requireActiveExchange(deps: SantaDeps, ctx: CommandContext): Exchange {
   const exchange = deps.store.findActiveExchange(ctx.platform, ctx.groupKey, ctx.channelId);
-  if (exchange === null) throw new UserError('NO_ACTIVE_EXCHANGE', problems.noActiveExchange(), ctx.channelId);
+  if (exchange === null)
+    throw new UserError('NO_ACTIVE_EXCHANGE', problems.noActiveExchange(), ctx.channelId);
   return exchange;
 }
 
@@ -40,7 +41,8 @@ export function isOrganiser(ctx: CommandContext, exchange: Exchange): boolean {
 }
 
 export function requireOrganiser(ctx: CommandContext, exchange: Exchange, command: CommandName): void {
-  if (!isOrganiser(ctx, exchange)) throw new UserError('NOT_ORGANISER', problems.organiserOnly(command), ctx.userId);
+  if (!isOrganiser(ctx, exchange))
+    throw new UserError('NOT_ORGANISER', problems.organiserOnly(command), ctx.userId);
 }
 
 /** Throws ALREADY_DRAWN with `message` unless the exchange is still open. */

@@ -21,7 +21,11 @@ export function status(deps: SantaDeps, ctx: CommandContext): Reply[] {
     if (exchange.status === 'open') {
       return [privately(statusBeforeDraw(ctx.format, exchange.name, participants.length))];
     }
-    const states = statesOf(deps, exchange, participants.map((participant) => participant.id));
+    const states = statesOf(
+      deps,
+      exchange,
+      participants.map((participant) => participant.id),
+    );
     const rows = participants.map((participant) => ({
       name: participant.displayName,
       state: states.get(participant.id) ?? ({ kind: 'unreachable' } as const),

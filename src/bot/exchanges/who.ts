@@ -37,6 +37,9 @@ export function who(deps: SantaDeps, ctx: CommandContext): Reply[] {
     deps.clock.now(),
   );
   deps.wakeDelivery();
-  deps.logger.info({ exchangeId: exchange.id, drawId: draw.id, participantId: giver.id, channel: first }, 'reveal queued again');
+  deps.logger.info(
+    { exchangeId: exchange.id, drawId: draw.id, participantId: giver.id, channel: first },
+    'reveal queued again',
+  );
   return [privately(revealResent(first))];
 }

@@ -81,13 +81,15 @@ export const problems = {
     `${quote(value)} is not a valid phone number.` +
     (hasDefaultCountry ? '' : ' Include the country code, for example +447911123456.'),
   invalidEmail: (value: string): string => `${quote(value)} is not a valid email address.`,
-  notAPerson: (word: string): string => `${quote(word)} does not name one person. Mention a single member with @.`,
+  notAPerson: (word: string): string =>
+    `${quote(word)} does not name one person. Mention a single member with @.`,
   notAMention: (word: string): string =>
     `${quote(word)} is not a mention. Pick the person from the @ menu so that it becomes a mention.`,
   missingPerson: (): string => 'Name the person with an @ mention.',
   householdTooSmall: (): string => 'A household needs at least two different people.',
 
-  noActiveExchange: (): string => 'There is no Secret Santa running in this channel. Start one with /santa create.',
+  noActiveExchange: (): string =>
+    'There is no Secret Santa running in this channel. Start one with /santa create.',
   exchangeExists: (name: string): string =>
     `${quote(name)} is already running in this channel. Cancel it with /santa cancel before starting another.`,
   notJoined: (): string => 'You are not taking part yet. Join with /santa join.',
@@ -170,7 +172,10 @@ export function householdSaved(format: TextFormat, names: readonly string[]): st
   return `Saved one household: ${names.map((name) => format.escape(name)).join(', ')}. Nobody in it will draw anybody else in it.`;
 }
 
-export function contactSaved(format: TextFormat, contact: { phone: string | null; email: string | null }): string {
+export function contactSaved(
+  format: TextFormat,
+  contact: { phone: string | null; email: string | null },
+): string {
   if (contact.phone === null && contact.email === null) {
     return `No phone number or email address is saved. Add them with ${format.code('/santa contact phone=… email=…')}.`;
   }
@@ -202,7 +207,9 @@ export function participantList(
   people: readonly { name: string; hasWishlist: boolean }[],
 ): string {
   if (people.length === 0) return `Nobody has joined ${format.bold(format.escape(exchangeName))} yet.`;
-  const lines = people.map((person) => `• ${format.escape(person.name)}${person.hasWishlist ? ' (wishlist ✓)' : ''}`);
+  const lines = people.map(
+    (person) => `• ${format.escape(person.name)}${person.hasWishlist ? ' (wishlist ✓)' : ''}`,
+  );
   return `${peopleCount(people.length)} in ${format.bold(format.escape(exchangeName))}:\n${lines.join('\n')}`;
 }
 

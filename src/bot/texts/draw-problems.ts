@@ -15,7 +15,11 @@ export interface DrawProblemContext {
 }
 
 /** Returns the explanation of an impossible draw, ending with what the organiser can change. */
-export function explainInfeasible(format: TextFormat, outcome: DrawInfeasible, context: DrawProblemContext): string {
+export function explainInfeasible(
+  format: TextFormat,
+  outcome: DrawInfeasible,
+  context: DrawProblemContext,
+): string {
   // People are named in join order, whatever order the engine found them in.
   const order = (id: string): number => context.participants.indexOf(id);
   const names = (ids: readonly string[]): string =>
@@ -44,7 +48,10 @@ function reason(
   switch (outcome.code) {
     case 'TOO_FEW_PARTICIPANTS': {
       const minimum = context.rules.noReciprocal ? 3 : 2;
-      const who = count === 0 ? 'Nobody has joined' : `Only ${names(context.participants)} ${count === 1 ? 'has' : 'have'} joined`;
+      const who =
+        count === 0
+          ? 'Nobody has joined'
+          : `Only ${names(context.participants)} ${count === 1 ? 'has' : 'have'} joined`;
       return context.rules.noReciprocal
         ? `${who}, and with the rule that no two people draw each other a draw needs at least ${minimum} people.`
         : `${who}, and a draw needs at least ${minimum} people.`;

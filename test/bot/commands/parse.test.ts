@@ -41,20 +41,35 @@ describe('parseCommandText', () => {
         rules: { noReciprocal: true, singleLoop: true, avoidPast: 2 },
       },
     ],
-    ['create name=“Smart quotes” budget="20 EUR"', { name: 'create', exchangeName: 'Smart quotes', budget: '20 EUR' }],
+    [
+      'create name=“Smart quotes” budget="20 EUR"',
+      { name: 'create', exchangeName: 'Smart quotes', budget: '20 EUR' },
+    ],
     ['create date=2028-02-29', { name: 'create', date: '2028-02-29' }],
     ['create avoid-past=0', { name: 'create', rules: { avoidPast: 0 } }],
     ['wishlist', { name: 'wishlist' }],
     ['wishlist  socks\n and a *good* book ', { name: 'wishlist', text: 'socks\n and a *good* book' }],
-    ['wishlist <https://example.com/mug|a mug>', { name: 'wishlist', text: 'a mug (https://example.com/mug)' }],
+    [
+      'wishlist <https://example.com/mug|a mug>',
+      { name: 'wishlist', text: 'a mug (https://example.com/mug)' },
+    ],
     ['wishlist same as <@U42|bo>', { name: 'wishlist', text: 'same as @bo' }],
     ['wishlist <!channel> socks', { name: 'wishlist', text: '@channel socks' }],
     ['wishlist 🧦 チョコレート', { name: 'wishlist', text: '🧦 チョコレート' }],
-    ['exclude <@U1|ann>', { name: 'exclude', recipient: { userId: 'U1', name: 'ann' }, twoWay: false, remove: false }],
+    [
+      'exclude <@U1|ann>',
+      { name: 'exclude', recipient: { userId: 'U1', name: 'ann' }, twoWay: false, remove: false },
+    ],
     ['exclude <@U1>', { name: 'exclude', recipient: { userId: 'U1' }, twoWay: false, remove: false }],
     [
       'exclude <@U1> <@W2|bo> both',
-      { name: 'exclude', giver: { userId: 'U1' }, recipient: { userId: 'W2', name: 'bo' }, twoWay: true, remove: false },
+      {
+        name: 'exclude',
+        giver: { userId: 'U1' },
+        recipient: { userId: 'W2', name: 'bo' },
+        twoWay: true,
+        remove: false,
+      },
     ],
     ['exclude remove <@U1>', { name: 'exclude', recipient: { userId: 'U1' }, twoWay: false, remove: true }],
     ['household <@U1> <@U2> <@U1>', { name: 'household', members: [{ userId: 'U1' }, { userId: 'U2' }] }],
@@ -66,7 +81,10 @@ describe('parseCommandText', () => {
 
   it.each<[string, { phone?: string; email?: string }]>([
     ['contact phone=+447911123456', { phone: '+447911123456' }],
-    ['contact phone="+44 7911 123456" email=Ann@Example.COM', { phone: '+447911123456', email: 'Ann@example.com' }],
+    [
+      'contact phone="+44 7911 123456" email=Ann@Example.COM',
+      { phone: '+447911123456', email: 'Ann@example.com' },
+    ],
     ['contact <tel:+14155552671|+1 415 555 2671>', { phone: '+14155552671' }],
     ['contact <mailto:ann@example.com|ann@example.com>', { email: 'ann@example.com' }],
     ['contact email=<mailto:ann@example.com|ann@example.com>', { email: 'ann@example.com' }],
@@ -159,6 +177,9 @@ describe('parseCommandText', () => {
 
   it('keeps a name in NFC with spaces collapsed', () => {
     const decomposed = 'Zoe\u0308   Party';
-    expect(parseCommandText(`create name="${decomposed}"`)).toEqual({ name: 'create', exchangeName: 'Zoë Party' });
+    expect(parseCommandText(`create name="${decomposed}"`)).toEqual({
+      name: 'create',
+      exchangeName: 'Zoë Party',
+    });
   });
 });

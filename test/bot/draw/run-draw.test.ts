@@ -13,7 +13,12 @@ interface Person {
 }
 
 /** Creates a CLI exchange the way the `santa draw FILE.csv` command does, with no platform users. */
-function cliExchange(bot: TestBot, name: string, people: Person[], rules: Partial<ExchangeRules> = {}): Exchange {
+function cliExchange(
+  bot: TestBot,
+  name: string,
+  people: Person[],
+  rules: Partial<ExchangeRules> = {},
+): Exchange {
   const now = bot.deps.clock.now();
   const exchange = bot.store.createExchange(
     {
@@ -70,7 +75,13 @@ describe('runDraw', () => {
 
     const report = runDraw(bot.deps, exchange.id, { notify: 'first-reachable' });
 
-    expect(report).toMatchObject({ ok: true, participants: 3, method: 'uniform', relaxedHistory: [], unreachable: [] });
+    expect(report).toMatchObject({
+      ok: true,
+      participants: 3,
+      method: 'uniform',
+      relaxedHistory: [],
+      unreachable: [],
+    });
     const drawId = report.ok ? report.drawId : null;
     expect(drawId).toBe(bot.store.getLatestDraw(exchange.id)?.id);
     const deliveries = bot.store.listDeliveries(drawId ?? -1);
@@ -89,7 +100,15 @@ describe('runDraw', () => {
     const report = runDraw(bot.deps, exchange.id, { notify: 'all' });
 
     const deliveries = bot.store.listDeliveries(report.ok ? (report.drawId ?? -1) : -1);
-    expect(deliveries.map((delivery) => delivery.channel)).toEqual(['sms', 'email', 'file', 'email', 'file', 'sms', 'file']);
+    expect(deliveries.map((delivery) => delivery.channel)).toEqual([
+      'sms',
+      'email',
+      'file',
+      'email',
+      'file',
+      'sms',
+      'file',
+    ]);
     expect(deliveries.every((delivery) => delivery.fallback.length === 0)).toBe(true);
   });
 
