@@ -285,6 +285,18 @@ export function resendQueued(giver: string): string {
   return `Telling ${giver} their recipient again.`;
 }
 
+export function resendTold(giver: string, channels: readonly ChannelKind[]): string {
+  return `Told ${giver} again by ${channels.map((kind) => CHANNEL_LABELS[kind]).join(' and ')}.`;
+}
+
+export function resendFailed(giver: string, lastErrorCode: string | null): string {
+  const reason =
+    lastErrorCode === null
+      ? 'no channel could reach them'
+      : `every channel failed, the last with ${lastErrorCode}`;
+  return `Could not reach ${giver}: ${reason}.`;
+}
+
 export function exportWritten(path: string, exchange: string, pairs: number): string {
   return `Wrote the ${pairs} pairings of "${exchange}" to ${path}. It shows who drew whom: keep it private.`;
 }

@@ -1,9 +1,9 @@
 import { planRevealDeliveries } from '../../bot/delivery/plan.js';
 import { UserError } from '../../bot/errors.js';
-import { lookupProblems, resendQueued } from '../../bot/texts/cli.js';
+import { lookupProblems, resendFailed, resendQueued, resendTold } from '../../bot/texts/cli.js';
 import { cliChannels, withStore, type CliContext } from '../context.js';
-import { countPending, deliverWithProgress, printDrawSummary } from '../delivery.js';
-import type { ExitCode } from '../exit-codes.js';
+import { countPending, deliverWithProgress } from '../delivery.js';
+import { EXIT, type ExitCode } from '../exit-codes.js';
 import { findExchange, findPerson, requireDraw } from '../lookup.js';
 
 /**
@@ -21,6 +21,14 @@ export async function resendCommand(context: CliContext, ref: string, personName
     }
 
     const channels = cliChannels(context);
+    const giverDeliveries = () =>
+      store.listDeliveries(draw.id).filter((delivery) => delivery.participantId === giver.id);
+    const finishedBefore = new Set(
+      giverDeliveries()
+        .filter((delivery) => delivery.status === 'sent' || delivery.status === 'failed')
+        .map((delivery) => delivery.id),
+    );
+
     const queued = store
       .listDeliveries(draw.id)
       .some(
@@ -40,6 +48,17 @@ export async function resendCommand(context: CliContext, ref: string, personName
 
     context.terminal.err(resendQueued(giver.displayName));
     await deliverWithProgress(context, store, channels, countPending(store, [draw.id]));
-    return printDrawSummary(context, store, draw.id, giver.id);
+
+    const fresh = giverDeliveries().filter((delivery) => !finishedBefore.has(delivery.id));
+    const told = fresh.filter((delivery) => delivery.status === 'sent').map((delivery) => delivery.channel);
+    const lastError =
+      fresh
+        .map((delivery) => delivery.lastErrorCode)
+        .filter((code) => code !== null)
+        .at(-1) ?? null;
+    context.terminal.out(
+      told.length > 0 ? resendTold(giver.displayName, told) : resendFailed(giver.displayName, lastError),
+    );
+    return told.length > 0 ? EXIT.ok : EXIT.unreachable;
   });
 }
