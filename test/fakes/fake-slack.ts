@@ -20,6 +20,8 @@ export interface RecordedCall {
   args: Record<string, unknown>;
   /** The bearer token the call carried. */
   token: string | null;
+  /** Whether the fake accepted the call (false for every programmed failure and a wrong token). */
+  ok: boolean;
 }
 
 export interface RecordedResponse {
@@ -118,9 +120,9 @@ export class FakeSlack {
     return this.calls.filter((call) => call.method === method);
   }
 
-  /** Messages posted with chat.postMessage to the DM of `userId`. */
+  /** Messages that chat.postMessage accepted for the DM of `userId`. */
   dmsTo(userId: string): RecordedCall[] {
-    return this.callsOf('chat.postMessage').filter((call) => call.args.channel === dmChannelId(userId));
+    return this.callsOf('chat.postMessage').filter((call) => call.ok && call.args.channel === dmChannelId(userId));
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -142,7 +144,8 @@ export class FakeSlack {
     const method = url.pathname.slice('/api/'.length);
     const args = parseArgs(body, request.headers['content-type']);
     const token = /^Bearer (.+)$/u.exec(request.headers.authorization ?? '')?.[1] ?? null;
-    this.calls.push({ method, args, token });
+    const call: RecordedCall = { method, args, token, ok: false };
+    this.calls.push(call);
 
     const failure = this.failureFor(method, args);
     if (failure !== null) {
@@ -154,7 +157,9 @@ export class FakeSlack {
       sendJson(response, { ok: false, error: 'invalid_auth' });
       return;
     }
-    sendJson(response, this.answer(method, args));
+    const answer = this.answer(method, args);
+    call.ok = answer.ok === true;
+    sendJson(response, answer);
   }
 
   private failureFor(method: string, args: Record<string, unknown>): Failure | null {

@@ -162,11 +162,11 @@ export class SlackHarness {
       .map((response) => ({ type: response.body.response_type, text: String(response.body.text) }));
   }
 
-  /** The texts posted to the channel with chat.postMessage (not DMs). */
+  /** The texts that chat.postMessage accepted for the channel (not DMs). */
   channelMessages(channelId = 'C0SANTA'): string[] {
     return this.slack
       .callsOf('chat.postMessage')
-      .filter((call) => call.args.channel === channelId)
+      .filter((call) => call.ok && call.args.channel === channelId)
       .map((call) => String(call.args.text));
   }
 }
