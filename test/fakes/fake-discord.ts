@@ -20,9 +20,12 @@ import {
 
 export { PERMISSIONS, type FakeUser } from './fake-discord-payloads.js';
 
-/** One message the bot sent: an interaction response, a follow-up, an edit of the original, or a DM. */
+/**
+ * One message the bot sent: an interaction response, a follow-up, an edit or deletion of the original
+ * response, or a DM.
+ */
 export interface SentMessage {
-  kind: 'response' | 'followup' | 'edit' | 'dm';
+  kind: 'response' | 'followup' | 'edit' | 'delete' | 'dm';
   /** The interaction it answers; null for DMs. */
   interactionId: string | null;
   /** The interaction callback type (4 reply, 5 deferred, 9 modal); null for other kinds. */
@@ -237,7 +240,10 @@ export class FakeDiscord {
     }
     if ((match = /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/u.exec(path))) {
       const interactionId = this.interactionsByToken.get(match[2] ?? '') ?? null;
-      if (method === 'DELETE') return { status: 204 };
+      if (method === 'DELETE') {
+        this.record('delete', interactionId, null, {});
+        return { status: 204 };
+      }
       this.record('edit', interactionId, null, body);
       return { status: 200, payload: this.messagePayload(body) };
     }

@@ -7,6 +7,7 @@ import {
 } from 'discord.js';
 
 import type { CommandContext, Reply, SantaCommand, Visibility } from '../../bot/commands/types.js';
+import { isOrganiser } from '../../bot/exchanges/shared.js';
 import type { Logger, Store } from '../../bot/ports.js';
 import { discordReplies } from '../../bot/texts/discord.js';
 import { ROOT_COMMAND } from './commands.js';
@@ -31,15 +32,6 @@ export interface InteractionHandlerOptions {
    */
   deferAfterMs?: number;
 }
-
-/**
- * Commands that are deferred at once, with the visibility of their usual answer: the draw stores and
- * plans every delivery, and the status reads every delivery of the draw.
- */
-const SLOW_COMMANDS: Partial<Record<SantaCommand['name'], Visibility>> = {
-  draw: 'public',
-  status: 'private',
-};
 
 /**
  * Returns the `interactionCreate` listener. Each interaction is handled on its own, so a slow command
@@ -107,7 +99,27 @@ async function handleSlashCommand(
     return;
   }
 
-  await runCommand(interaction, command, SLOW_COMMANDS[command.name] ?? null, options);
+  await runCommand(
+    interaction,
+    command,
+    deferralFor(command, contextOf(interaction), options.store),
+    options,
+  );
+}
+
+/**
+ * Returns the visibility to defer with at once, or null for commands that usually answer within
+ * Discord's 3 seconds. The draw stores and plans every delivery, and the status reads every delivery
+ * of the draw, so both are deferred. A draw that will be announced is deferred publicly; one that will
+ * be refused (not the organiser, already drawn, no exchange) privately, so the refusal stays private.
+ */
+function deferralFor(command: SantaCommand, ctx: CommandContext, store: Store): Visibility | null {
+  if (command.name === 'status') return 'private';
+  if (command.name !== 'draw') return null;
+
+  const exchange = store.findActiveExchange('discord', ctx.groupKey, ctx.channelId);
+  const willAnnounce = exchange !== null && exchange.status === 'open' && isOrganiser(ctx, exchange);
+  return willAnnounce ? 'public' : 'private';
 }
 
 /**

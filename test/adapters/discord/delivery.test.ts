@@ -1,0 +1,106 @@
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { startHarness, type Harness } from './harness.js';
+import { ann, bob, cat, dan, everyone } from './people.js';
+
+describe('Discord delivery', () => {
+  let harness: Harness;
+  afterEach(async () => harness?.stop());
+
+  async function openExchange(): Promise<void> {
+    const { discord } = harness;
+    await discord.waitForAnswer(discord.command(ann, 'create', { name: 'Office' }));
+    for (const person of everyone) await discord.waitForAnswer(discord.command(person, 'join'));
+  }
+
+  function deliveriesOf(userId: string) {
+    const { discord, store } = harness;
+    const exchange = store.findActiveExchange('discord', discord.guild.id, discord.channelId);
+    const draw = store.getLatestDraw(exchange?.id ?? 0);
+    const participant = store.findParticipantByUser(exchange?.id ?? 0, userId);
+    return store
+      .listDeliveries(draw?.id ?? 0)
+      .filter((delivery) => delivery.participantId === participant?.id)
+      .map((delivery) => [delivery.purpose, delivery.channel, delivery.status, delivery.lastErrorCode]);
+  }
+
+  it('closed DMs fall back to SMS', async () => {
+    harness = await startHarness({ sms: true });
+    await openExchange();
+    const { discord } = harness;
+    await discord.waitForAnswer(discord.command(dan, 'contact', { phone: '+44 7911 123456' }));
+    discord.closeDms(dan.id);
+
+    await discord.waitForAnswer(discord.command(ann, 'draw'));
+    const twilio = harness.twilio;
+    await discord.waitFor(() => twilio?.messagesTo('+447911123456').length === 1, 'an SMS to dan');
+    await discord.waitFor(
+      () => [ann, bob, cat].every((person) => discord.dmsTo(person.id).length === 1),
+      'DMs',
+    );
+
+    expect(discord.dmsTo(dan.id)).toEqual([]);
+    expect(twilio?.messagesTo('+447911123456')[0]?.body).toMatch(/^Hi dan! You are the Secret Santa for /u);
+    await discord.waitFor(
+      () => deliveriesOf(dan.id).length === 2 && deliveriesOf(dan.id)[1]?.[2] === 'sent',
+      'SMS sent',
+    );
+    expect(deliveriesOf(dan.id)).toEqual([
+      ['reveal', 'discord', 'failed', 'DISCORD_DMS_CLOSED'],
+      ['reveal', 'sms', 'sent', null],
+    ]);
+
+    const status = await discord.waitForAnswer(discord.command(ann, 'status'));
+    expect(status[0]?.content).toBe(
+      '**Office** is drawn. 4 of 4 told:\n• Ann: told by Discord DM\n• Bob: told by Discord DM\n' +
+        '• Cat at work: told by Discord DM\n• dan: told by SMS',
+    );
+  });
+
+  it('unknown user without contact reported to organiser', async () => {
+    harness = await startHarness();
+    await openExchange();
+    const { discord } = harness;
+    discord.forgetUser(dan.id);
+
+    await discord.waitForAnswer(discord.command(ann, 'draw'));
+    await discord.waitFor(() => discord.dmsTo(ann.id).length === 2, 'the reveal and the notice to ann');
+
+    expect(discord.dmsTo(dan.id)).toEqual([]);
+    expect(discord.dmsTo(ann.id)[1]?.content).toBe(
+      'Santa could not tell dan who they drew in "Office" (tried: Discord message). ' +
+        'Ask them to check their direct messages or contact details, then send their draw again.\n',
+    );
+    expect(deliveriesOf(dan.id)[0]).toEqual(['reveal', 'discord', 'failed', 'DISCORD_UNKNOWN_USER']);
+  });
+
+  it('double-submitted draw gives one draw', async () => {
+    harness = await startHarness();
+    await openExchange();
+    const { discord, store } = harness;
+
+    const first = discord.command(ann, 'draw');
+    const second = discord.command(ann, 'draw');
+    await discord.waitForAnswer(first);
+    await discord.waitForAnswer(second);
+    await discord.waitFor(
+      () => everyone.every((person) => discord.dmsTo(person.id).length >= 1),
+      'a DM to everyone',
+    );
+    await harness.worker.stop();
+
+    const exchange = store.listExchanges({ platform: 'discord' })[0];
+    const draw = store.getLatestDraw(exchange?.id ?? 0);
+    expect(store.listAssignments(draw?.id ?? 0)).toHaveLength(4);
+    expect(store.listDeliveries(draw?.id ?? 0)).toHaveLength(4);
+    expect(everyone.map((person) => discord.dmsTo(person.id).length)).toEqual([1, 1, 1, 1]);
+
+    const answers = [...discord.answersTo(first), ...discord.answersTo(second)]
+      .filter((message) => message.content !== null)
+      .map((message) => [message.ephemeral, message.content]);
+    expect(answers).toEqual([
+      [false, 'The draw for **Office** is done: 4 people are in; everyone gets their recipient in a DM.'],
+      [true, '**Office** has already been drawn; nothing changed.'],
+    ]);
+  });
+});

@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { PERMISSIONS } from '../../fakes/fake-discord.js';
+import { startHarness, type Harness } from './harness.js';
+import { ann, bob, everyone } from './people.js';
+
+describe('Discord draw and cancel rights', () => {
+  let harness: Harness;
+  afterEach(async () => harness?.stop());
+
+  async function openExchange(): Promise<void> {
+    const { discord } = harness;
+    await discord.waitForAnswer(discord.command(ann, 'create', { name: 'Office' }));
+    for (const person of everyone) await discord.waitForAnswer(discord.command(person, 'join'));
+  }
+
+  function exchangeStatus(): string | undefined {
+    const { discord, store } = harness;
+    return store
+      .listExchanges({ platform: 'discord' })
+      .find((exchange) => exchange.channelId === discord.channelId)?.status;
+  }
+
+  it('member without Manage Server refused', async () => {
+    harness = await startHarness();
+    await openExchange();
+    const { discord } = harness;
+
+    const drawn = discord.command(bob, 'draw', {}, { permissions: PERMISSIONS.member });
+    await discord.waitForAnswer(drawn);
+    const cancelled = discord.command(bob, 'cancel', {}, { permissions: PERMISSIONS.member });
+    await discord.waitForAnswer(cancelled);
+
+    // The refused draw is deferred privately, so nothing of it shows in the channel.
+    expect(
+      discord.answersTo(drawn).map((message) => [message.kind, message.ephemeral, message.content]),
+    ).toEqual([
+      ['response', true, null],
+      ['edit', true, 'Only the organiser can use /santa draw.'],
+    ]);
+    expect(
+      discord.answersTo(cancelled).map((message) => [message.kind, message.ephemeral, message.content]),
+    ).toEqual([['response', true, 'Only the organiser can use /santa cancel.']]);
+    expect(exchangeStatus()).toBe('open');
+    expect(discord.sent.filter((message) => message.kind === 'dm')).toEqual([]);
+  });
+
+  it('Manage Server may draw', async () => {
+    harness = await startHarness();
+    await openExchange();
+    const { discord } = harness;
+
+    const drawn = discord.command(bob, 'draw', {}, { permissions: PERMISSIONS.manageServer });
+    await discord.waitForAnswer(drawn);
+
+    expect(
+      discord.answersTo(drawn).map((message) => [message.kind, message.ephemeral, message.content]),
+    ).toEqual([
+      ['response', false, null],
+      [
+        'edit',
+        false,
+        'The draw for **Office** is done: 4 people are in; everyone gets their recipient in a DM.',
+      ],
+    ]);
+    expect(exchangeStatus()).toBe('drawn');
+  });
+
+  it('Manage Server may cancel', async () => {
+    harness = await startHarness();
+    await openExchange();
+    const { discord } = harness;
+
+    const answers = await discord.waitForAnswer(
+      discord.command(bob, 'cancel', {}, { permissions: PERMISSIONS.manageServer }),
+    );
+
+    expect(answers.map((message) => [message.ephemeral, message.content])).toEqual([
+      [false, '**Office** has been cancelled by the organiser.'],
+    ]);
+    expect(exchangeStatus()).toBe('cancelled');
+  });
+
+  it('organiser may draw without Manage Server', async () => {
+    harness = await startHarness();
+    await openExchange();
+    const { discord } = harness;
+
+    await discord.waitForAnswer(discord.command(ann, 'draw', {}, { permissions: PERMISSIONS.member }));
+
+    expect(exchangeStatus()).toBe('drawn');
+  });
+});
