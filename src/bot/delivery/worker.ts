@@ -1,3 +1,5 @@
+import { setMaxListeners } from 'node:events';
+
 import { DeliveryError, toSantaError } from '../errors.js';
 import type { ChannelKind, Delivery, Platform } from '../model.js';
 import type { Channel, Clock, Logger, RandomSource, Store } from '../ports.js';
@@ -85,6 +87,8 @@ export class DeliveryWorker {
   private async run(untilIdle: boolean): Promise<void> {
     const { store, clock, logger, concurrency } = this.deps;
     this.stopController = new AbortController();
+    // Every message held by a paused channel waits on this signal.
+    setMaxListeners(concurrency + 10, this.stopController.signal);
     const recovered = store.recoverInterruptedDeliveries(clock.now());
     logger.info({ concurrency, recovered, untilIdle }, 'delivery worker started');
 
