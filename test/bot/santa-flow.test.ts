@@ -105,6 +105,30 @@ describe('Santa whole flow', () => {
     }
   });
 
+  it('tells the organiser who cannot be reached', async () => {
+    const bot = createTestBot({ kinds: ['sms'] });
+    await bot.santa.executeText(ann, 'create Office');
+    for (const person of [ann, bo, cy]) await bot.santa.executeText(person, 'join');
+    await bot.santa.executeText(bo, 'contact phone=+447911123456');
+
+    const replies = await bot.santa.executeText(ann, 'draw');
+
+    expect(replies).toMatchInlineSnapshot(`
+      [
+        {
+          "text": "The draw for *⟦Office⟧* is done: 3 people are in; everyone gets their recipient in a DM.",
+          "visibility": "public",
+        },
+        {
+          "text": "These people have no way to be told their recipient: ⟦Ann⟧, ⟦Cy⟧. Ask them to add a phone number or email with \`/santa contact\`, then check \`/santa status\`.",
+          "visibility": "private",
+        },
+      ]
+    `);
+    const draw = bot.store.getLatestDraw(activeExchange(bot).id);
+    expect(bot.store.listDeliveries(draw?.id ?? -1).map((delivery) => delivery.channel)).toEqual(['sms']);
+  });
+
   it('rejects a draw by a non-organiser', async () => {
     const bot = createTestBot();
     await bot.santa.executeText(ann, 'create Office');

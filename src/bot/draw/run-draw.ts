@@ -3,7 +3,7 @@
  * allocate, verify, plan the deliveries and store everything in one transaction.
  */
 import { drawAssignments, verifyDraw } from '../../engine/index.js';
-import type { DrawMethod } from '../../engine/types.js';
+import type { DrawMethod, InfeasibleCode } from '../../engine/types.js';
 import { plainFormat } from '../commands/plain-format.js';
 import type { TextFormat } from '../commands/types.js';
 import { planRevealDeliveries, type NotifyMode } from '../delivery/plan.js';
@@ -35,7 +35,7 @@ export interface DrawOptions {
  * Stable codes of a draw that did not happen: the engine's InfeasibleCode, or the state of the
  * exchange (EXCHANGE_NOT_FOUND, ALREADY_DRAWN, NOT_OPEN).
  */
-export type DrawFailureCode = string;
+export type DrawFailureCode = InfeasibleCode | 'EXCHANGE_NOT_FOUND' | 'ALREADY_DRAWN' | 'NOT_OPEN';
 
 export type DrawReport =
   | {

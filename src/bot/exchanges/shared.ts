@@ -63,7 +63,7 @@ export function requireCaller(deps: SantaDeps, ctx: CommandContext, exchange: Ex
 export function requireMentioned(deps: SantaDeps, exchange: Exchange, person: UserRef): Participant {
   const participant = deps.store.findParticipantByUser(exchange.id, person.userId);
   if (participant === null || participant.leftAt !== null) {
-    const name = participant?.displayName ?? (person.name === undefined ? person.userId : `@${person.name}`);
+    const name = participant?.displayName ?? (person.name === undefined ? null : `@${person.name}`);
     throw new UserError('NOT_A_PARTICIPANT', problems.personNotJoined(name), person.userId);
   }
   return participant;

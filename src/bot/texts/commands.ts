@@ -93,7 +93,9 @@ export const problems = {
   exchangeExists: (name: string): string =>
     `${quote(name)} is already running in this channel. Cancel it with /santa cancel before starting another.`,
   notJoined: (): string => 'You are not taking part yet. Join with /santa join.',
-  personNotJoined: (name: string): string => `${name} is not taking part in this exchange.`,
+  /** `name` is null when Slack sent the mention without a name. */
+  personNotJoined: (name: string | null): string =>
+    `${name ?? 'The person you mentioned'} is not taking part in this exchange. They can join with /santa join.`,
   organiserOnly: (command: CommandName): string => `Only the organiser can use /santa ${command}.`,
   organiserOnlyForOthers: (): string =>
     'Only the organiser can add an exclusion for someone else or a two-way one. Use /santa exclude @person for yourself.',

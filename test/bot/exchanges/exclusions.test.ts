@@ -83,8 +83,18 @@ describe('exclude', () => {
       'exclude <@UCY> both',
       'Only the organiser can add an exclusion for someone else or a two-way one. Use /santa exclude @person for yourself.',
     ],
-    ['a non-participant', 'UBO', 'exclude <@UEVE|eve>', '@eve is not taking part in this exchange.'],
-    ['a bare id', 'UBO', 'exclude <@UEVE>', 'UEVE is not taking part in this exchange.'],
+    [
+      'a non-participant',
+      'UBO',
+      'exclude <@UEVE|eve>',
+      '@eve is not taking part in this exchange. They can join with /santa join.',
+    ],
+    [
+      'a bare id',
+      'UBO',
+      'exclude <@UEVE>',
+      'The person you mentioned is not taking part in this exchange. They can join with /santa join.',
+    ],
     ['a caller not joined', 'UEVE', 'exclude <@UBO>', 'You are not taking part yet. Join with /santa join.'],
   ])('rejects %s', async (_label, userId, text, message) => {
     const bot = createTestBot();
