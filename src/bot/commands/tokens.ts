@@ -90,8 +90,9 @@ export function unwrapMarkup(text: string): string {
     if (target.startsWith('#')) return `#${label ?? target.slice(1)}`;
     if (target.startsWith('!')) return `@${(label ?? target.slice(1)).replace(/^@/u, '').split('^')[0]}`;
     if (/^(mailto|tel):/u.test(target)) return label ?? target.replace(/^(mailto|tel):/u, '');
-    if (/^[a-z][a-z0-9+.-]*:/iu.test(target))
+    if (/^[a-z][a-z0-9+.-]*:/iu.test(target)) {
       return label !== undefined && label !== target ? `${label} (${target})` : target;
+    }
     return whole;
   });
 }
