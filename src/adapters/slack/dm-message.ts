@@ -2,11 +2,10 @@ import type { types } from '@slack/bolt';
 
 import type { MessageContent, RevealContent, UnreachableContent } from '../../bot/ports.js';
 import { revealEmail, revealText, unreachableText } from '../../bot/texts/reveal.js';
-import { revealFooter } from '../../bot/texts/slack.js';
+import { revealFooter, revealHeader } from '../../bot/texts/slack.js';
 import { escapeMrkdwn } from './format.js';
 
-/** Slack's limits on a header block's text and a section block's text, in characters. */
-const HEADER_MAX = 150;
+/** Slack's limit on a section block's text, in characters. */
 const SECTION_MAX = 3_000;
 
 export interface SlackMessage {
@@ -37,10 +36,7 @@ function buildReveal(content: RevealContent): SlackMessage {
   return {
     text: revealEmail(escaped).subject,
     blocks: [
-      {
-        type: 'header',
-        text: { type: 'plain_text', text: cut(`🎁 ${content.exchangeName}`, HEADER_MAX), emoji: true },
-      },
+      { type: 'header', text: { type: 'plain_text', text: revealHeader, emoji: true } },
       { type: 'section', text: { type: 'mrkdwn', text: cut(revealText(escaped).trim(), SECTION_MAX) } },
       { type: 'context', elements: [{ type: 'mrkdwn', text: revealFooter }] },
     ],

@@ -38,6 +38,9 @@ export const slackReplies = {
   unexpected: 'Something went wrong on our side and it was logged. Try again in a minute.',
 } as const;
 
+/** The title of a reveal DM. It holds no typed value, so nothing in it needs escaping. */
+export const revealHeader = '🎁 Your Secret Santa draw';
+
 /** The line under a reveal DM. */
 export const revealFooter =
   'Keep it secret! Type `/santa who` in the exchange channel to get this message again.';

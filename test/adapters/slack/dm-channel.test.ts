@@ -4,6 +4,7 @@ import { createSlackDmChannel, type SlackDmChannel } from '../../../src/adapters
 import { DeliveryError } from '../../../src/bot/errors.js';
 import { DEFAULT_RULES, type Exchange } from '../../../src/bot/model.js';
 import type { Envelope, MessageContent } from '../../../src/bot/ports.js';
+import { revealHeader } from '../../../src/bot/texts/slack.js';
 import { silentLogger } from '../../../src/logger.js';
 import { FakeSlack } from '../../fakes/fake-slack.js';
 
@@ -90,7 +91,7 @@ describe('SlackDmChannel', () => {
 
     const blocks = slack.dmsTo('U0ANN')[0]?.args.blocks as { type: string; text?: { text: string } }[];
     expect(blocks.map((block) => block.type)).toEqual(['header', 'section', 'context']);
-    expect(blocks[0]?.text?.text).toBe('🎁 Office <!channel> & co');
+    expect(blocks[0]?.text?.text).toBe(revealHeader);
     expect(blocks[1]?.text?.text).toMatchInlineSnapshot(`
       "Hi Ann,
 

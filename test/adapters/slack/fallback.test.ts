@@ -19,7 +19,11 @@ describe('Slack DM fallback', () => {
   beforeEach(async () => {
     harness = await new SlackHarness({ withSms: true }).start();
     for (const person of PEOPLE) {
-      harness.slack.addUser({ id: person.id, name: person.displayName.toLowerCase(), displayName: person.displayName });
+      harness.slack.addUser({
+        id: person.id,
+        name: person.displayName.toLowerCase(),
+        displayName: person.displayName,
+      });
     }
     await harness.command(ORGANISER, 'create Office');
     for (const person of PEOPLE) await harness.command(person.id, 'join');
@@ -39,7 +43,9 @@ describe('Slack DM fallback', () => {
     expect(summary.fellBack).toBe(1);
     expect(summary.sentByChannel).toEqual({ slack: 2, sms: 1 });
     expect(harness.twilio.messagesTo(BO_PHONE)).toHaveLength(1);
-    expect(harness.twilio.messagesTo(BO_PHONE)[0]?.body).toMatch(/^Hi Bo! You are the Secret Santa for (Ann|Cy) in "Office"\./u);
+    expect(harness.twilio.messagesTo(BO_PHONE)[0]?.body).toMatch(
+      /^Hi Bo! You are the Secret Santa for (Ann|Cy) in "Office"\./u,
+    );
     expect(harness.slack.dmsTo('U0BO')).toHaveLength(0);
     expect(harness.slack.dmsTo('U0ANN')).toHaveLength(1);
     expect(harness.slack.dmsTo('U0CY')).toHaveLength(1);
@@ -58,7 +64,12 @@ describe('Slack DM fallback', () => {
     expect(organiserDms).toHaveLength(2);
     const notice = organiserDms.find((dm) => String(dm.args.text).includes('could not tell'));
     expect(notice?.args.text).toBe(
-      unreachableText({ purpose: 'unreachable', giverName: 'Cy', exchangeName: 'Office', triedChannels: ['slack'] }).trim(),
+      unreachableText({
+        purpose: 'unreachable',
+        giverName: 'Cy',
+        exchangeName: 'Office',
+        triedChannels: ['slack'],
+      }).trim(),
     );
     // The notice is a DM to the organiser alone; the channel hears nothing about it.
     expect(harness.channelMessages().some((text) => text.includes('Cy'))).toBe(false);
