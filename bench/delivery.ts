@@ -1,6 +1,6 @@
 /**
  * Delivery benchmark: 1,000 reveals by SMS through the fake Twilio, which accepts 50 messages per
- * wall-clock second and answers 429 with Retry-After beyond that. The floor is 1,000 / 50 = 20 s.
+ * wall-clock second and responds with 429 and Retry-After beyond that. The floor is 1,000 / 50 = 20 s.
  * Reports the total time as a ratio to that floor, and the duplicates and losses (both must be 0).
  * Run alone with `npx tsx bench/delivery.ts`.
  */
@@ -42,7 +42,7 @@ export async function runDeliveryBench(): Promise<string> {
   const lines = [
     '## Delivery: 1,000 SMS through a rate-limited fake Twilio',
     '',
-    `The fake Twilio on 127.0.0.1 accepts ${RATE_PER_SECOND} messages per second and answers 429 with ` +
+    `The fake Twilio on 127.0.0.1 accepts ${RATE_PER_SECOND} messages per second and responds with 429 and ` +
       `\`Retry-After: 1\` beyond that, so ${MESSAGES} messages take at least ${FLOOR_MS / 1000} s. The worker ` +
       'uses the real twilio client, a SQLite file database and the system clock (`npx tsx bench/delivery.ts`).',
     '',

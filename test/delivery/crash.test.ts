@@ -22,7 +22,7 @@ describe('delivery after a crash', () => {
 
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'santa-crash-'));
-    // Each answer waits, so several messages are in flight when the process is killed.
+    // Each response is delayed, so several messages are in flight when the process is killed.
     twilio = await new FakeTwilio({ responseDelayMs: 40 }).start();
   });
   afterEach(async () => {

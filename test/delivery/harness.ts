@@ -4,7 +4,7 @@ import { DeliveryError } from '../../src/bot/errors.js';
 import type { ChannelKind } from '../../src/bot/model.js';
 import type { Addressee, Channel, Envelope, Logger, SendReceipt } from '../../src/bot/ports.js';
 
-/** A pino logger at debug level whose JSON lines the test can read. */
+/** Creates a pino logger at debug level whose JSON lines the test can read. */
 export function captureLogger(): { logger: Logger; lines: string[] } {
   const lines: string[] = [];
   const logger = pino({ level: 'debug' }, { write: (line: string) => void lines.push(line) });

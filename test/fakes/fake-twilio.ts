@@ -1,8 +1,8 @@
 /**
  * A fake Twilio REST API on 127.0.0.1 for the real twilio client: POST
  * /2010-04-01/Accounts/{AccountSid}/Messages.json with Basic auth. The magic test numbers of Twilio's
- * test credentials answer with their documented errors; tests can also queue failures (429 with
- * Retry-After, 500, 503), cap the accepted requests per second, and slow every answer down.
+ * test credentials return their documented errors. Tests can also queue failures (429 with
+ * Retry-After, 500, 503), cap the accepted requests per second, and delay every response.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -12,7 +12,7 @@ export const FAKE_ACCOUNT_SID = `AC${'0'.repeat(31)}1`;
 export const FAKE_AUTH_TOKEN = 'fake-twilio-auth-token';
 export const FAKE_FROM = '+15005550006';
 
-/** Recipient numbers that Twilio's test credentials answer with an error (HTTP 400). */
+/** Recipient numbers for which Twilio's test credentials return an error (HTTP 400). */
 export const MAGIC_TO_ERRORS: Readonly<Record<string, { code: number; message: string }>> = {
   '+15005550001': { code: 21211, message: "The 'To' number is not a valid phone number." },
   '+15005550002': { code: 21612, message: "The 'To' phone number is not currently reachable via SMS." },
@@ -21,7 +21,7 @@ export const MAGIC_TO_ERRORS: Readonly<Record<string, { code: number; message: s
   '+15005550009': { code: 21614, message: "The 'To' number is not a valid mobile number." },
 };
 
-/** Sender numbers that Twilio's test credentials answer with an error (HTTP 400). */
+/** Sender numbers for which Twilio's test credentials return an error (HTTP 400). */
 export const MAGIC_FROM_ERRORS: Readonly<Record<string, { code: number; message: string }>> = {
   '+15005550001': { code: 21212, message: "The 'From' number is not a valid phone number." },
   '+15005550007': { code: 21606, message: "The 'From' phone number is not owned by your account." },
@@ -90,7 +90,7 @@ export class FakeTwilio {
     return `http://127.0.0.1:${address.port}`;
   }
 
-  /** The environment variables that point santa at this fake. */
+  /** Returns the environment variables that point santa at this fake. */
   env(): Record<string, string> {
     return {
       TWILIO_ACCOUNT_SID: this.accountSid,

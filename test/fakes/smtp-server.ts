@@ -65,7 +65,7 @@ export class FakeSmtpServer {
     return `smtp://127.0.0.1:${this.port}`;
   }
 
-  /** Answers RCPT TO for `address` with `code` (550 permanent, 4xx transient) from now on. */
+  /** Rejects RCPT TO for `address` with `code` (550 permanent, 4xx transient) from now on. */
   rejectRecipient(address: string, code = 550, message = 'Mailbox unavailable'): void {
     this.rejections.set(address.toLowerCase(), { code, message });
   }

@@ -61,9 +61,9 @@ export class EmailChannel implements Channel {
 }
 
 /**
- * Maps a nodemailer error to a DeliveryError. An SMTP reply of 5xx (RFC 5321: permanent negative
- * completion, such as 550 mailbox unavailable) is permanent; a 4xx reply, a timeout or a broken
- * connection is transient.
+ * Maps a nodemailer error to a DeliveryError. An SMTP reply of 5xx is permanent, because RFC 5321
+ * defines it as a permanent negative completion (such as 550 mailbox unavailable). A 4xx reply, a
+ * timeout or a broken connection is transient.
  */
 export function toEmailDeliveryError(error: unknown): DeliveryError {
   const fields = error as { responseCode?: unknown; code?: unknown; message?: unknown };

@@ -11,9 +11,10 @@ import { candidateFileNames, fileStemOf } from './file-names.js';
 const INDEX_DIR = '.deliveries';
 
 /**
- * The local outbox: writes each message to its own file in `dir`, named after the person it is for
- * (`ann.txt`; `ann-2.txt` when that name is taken, so two people never share a file). Each file
- * appears whole or not at all, because it is written to a temporary name and then linked into place.
+ * The local outbox: writes each message to its own file in `dir`, named after the person it is for.
+ * The file is `ann.txt`, or `ann-2.txt` when that name is taken, so two people never share a file.
+ * Each file appears whole or not at all, because it is written to a temporary name and then linked
+ * into place.
  * Sending the same delivery again rewrites its own file instead of adding one, so a retry after a
  * crash does not leave a duplicate, unless the crash fell between writing the file and its index entry.
  */
@@ -23,7 +24,7 @@ export class OutboxChannel implements Channel {
 
   constructor(private readonly options: { dir: string; logger: Logger }) {}
 
-  /** Every person can be told through the outbox: an operator reads the files and passes them on. */
+  /** Returns true: the outbox reaches everyone, because an operator reads the files and passes them on. */
   canReach(): boolean {
     return true;
   }
@@ -40,6 +41,7 @@ export class OutboxChannel implements Channel {
     const text = messageText(envelope.content);
     try {
       await mkdir(join(dir, INDEX_DIR), { recursive: true });
+      // NOTE: ids are unique per database only, so two databases sharing one outbox folder could collide.
       const indexPath = join(dir, INDEX_DIR, `${envelope.exchange.id}-${envelope.deliveryId}`);
 
       const existing = await readIfExists(indexPath);

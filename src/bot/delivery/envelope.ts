@@ -57,7 +57,7 @@ export class EnvelopeBuilder {
     return participant;
   }
 
-  /** The organiser as an addressee: their platform DM, plus their phone and email when they take part. */
+  /** Returns the organiser as an addressee: their platform DM, plus their phone and email when they take part. */
   private organiserOf(exchange: Exchange): Addressee {
     const asParticipant =
       exchange.platform === 'cli'
@@ -72,7 +72,7 @@ export class EnvelopeBuilder {
     };
   }
 
-  /** The channels the giver's reveal deliveries of this draw were tried on, in the order tried. */
+  /** Returns the channels the giver's reveal deliveries of this draw were tried on, in the order tried. */
   private triedChannels(delivery: Delivery): ChannelKind[] {
     const tried = this.store
       .listDeliveries(delivery.drawId)

@@ -4,7 +4,7 @@ import type { Clock, Logger, NewDelivery, RandomSource, Store } from '../ports.j
 import { MAX_TRANSIENT_ATTEMPTS, retryDelayMs } from './backoff.js';
 import type { DeliveryEvent } from './events.js';
 
-/** What recording an outcome needs from the worker. */
+/** Dependencies for recording an outcome, provided by the worker. */
 export interface OutcomeContext {
   store: Store;
   clock: Clock;
@@ -107,7 +107,7 @@ function recordPermanentFailure(
   }
 
   if (delivery.purpose === 'unreachable') {
-    logger.error(ids, 'the organiser could not be told that a giver is unreachable');
+    logger.error(ids, 'failed to notify the organiser that a giver is unreachable');
   } else if (giverUnreachable) {
     logger.warn(
       { ...ids, organiserNotified: platform !== 'cli' },
@@ -119,7 +119,7 @@ function recordPermanentFailure(
   context.emit({ type: 'failed', ...idsOf(delivery), errorCode, giverUnreachable });
 }
 
-/** Whether the giver has another reveal delivery in this draw that is not failed (sent or still open). */
+/** Returns whether the giver has another reveal delivery in this draw that is not failed (sent or still open). */
 function hasOtherOpenReveal(store: Store, delivery: Delivery): boolean {
   return store
     .listDeliveries(delivery.drawId)

@@ -1,7 +1,7 @@
 /**
  * SMS length rules (3GPP TS 23.038 and 23.040). A message in the GSM 7-bit alphabet fits 160 characters
- * in one segment and 153 per segment when split; one character outside that alphabet makes the whole
- * message UCS-2, which fits 70 UTF-16 code units in one segment and 67 per segment when split.
+ * in one segment, or 153 per segment when split. One character outside that alphabet makes the whole
+ * message UCS-2, which fits 70 UTF-16 code units in one segment, or 67 per segment when split.
  * Characters of the GSM extension table take two septets, and neither an escape pair nor a surrogate
  * pair is split across segments.
  */
@@ -14,10 +14,10 @@ const GSM_EXTENSION = '\f^{}\\[~]|€';
 const gsmBasic = new Set(GSM_BASIC);
 const gsmExtension = new Set(GSM_EXTENSION);
 
-/** The most segments santa lets one SMS use; carriers bill and may reorder each segment. */
+/** Maximum segments per SMS, because carriers bill each segment and may deliver them out of order. */
 export const MAX_SMS_SEGMENTS = 2;
 
-/** Whether every character of `text` is in the GSM 7-bit alphabet (basic or extension table). */
+/** Returns whether every character of `text` is in the GSM 7-bit alphabet (basic or extension table). */
 export function isGsm7(text: string): boolean {
   for (const char of text) {
     if (!gsmBasic.has(char) && !gsmExtension.has(char)) return false;
@@ -28,7 +28,10 @@ export function isGsm7(text: string): boolean {
 /** Returns how many segments `text` takes as one SMS. */
 export function countSmsSegments(text: string): number {
   const gsm = isGsm7(text);
-  const units = [...text].map((char) => (gsm ? (gsmExtension.has(char) ? 2 : 1) : char.length));
+  const units = [...text].map((char) => {
+    if (!gsm) return char.length;
+    return gsmExtension.has(char) ? 2 : 1;
+  });
   const total = units.reduce((sum, size) => sum + size, 0);
 
   const single = gsm ? 160 : 70;
@@ -47,7 +50,7 @@ export function countSmsSegments(text: string): number {
   return segments;
 }
 
-/** Whether `text` fits in MAX_SMS_SEGMENTS segments. */
+/** Returns whether `text` fits in MAX_SMS_SEGMENTS segments. */
 export function fitsSms(text: string): boolean {
   return countSmsSegments(text) <= MAX_SMS_SEGMENTS;
 }

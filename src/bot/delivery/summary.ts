@@ -2,7 +2,7 @@ import type { ChannelKind, Delivery } from '../model.js';
 import type { Store } from '../ports.js';
 
 /**
- * Where one giver's reveal stands. told: a message was accepted on `channels`. pending: a delivery is
+ * State of one giver's reveal. told: a message was accepted on `channels`. pending: a delivery is
  * still queued or being sent. unreachable: every channel failed, or the giver had none.
  * Never carries the recipient.
  */

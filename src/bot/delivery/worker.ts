@@ -25,8 +25,8 @@ export interface DrainOptions {
  * Sends the deliveries of the outbox. Claims due deliveries, up to `concurrency` in flight, sends each
  * on its channel and records the outcome: sent, retried later, or failed with a fallback to the next
  * channel. A claimed delivery is in `sending` while its message is in flight, so a crash leaves at most
- * `concurrency` messages that the next start sends again. When a provider asks to slow down
- * (Retry-After), the whole channel pauses, not just the one delivery.
+ * `concurrency` messages that the next start sends again. When a provider requests a pause with
+ * Retry-After, the whole channel pauses, not just the one delivery.
  */
 export class DeliveryWorker {
   private readonly envelopes: EnvelopeBuilder;

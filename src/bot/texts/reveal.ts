@@ -1,12 +1,12 @@
 /**
- * What givers and organisers read when santa delivers: the reveal (who a giver draws) and the notice
- * that a giver could not be reached. Every channel formats its message here, so translations can follow.
+ * Texts that givers and organisers read when santa delivers: the reveal (whom a giver draws) and the
+ * notice that a giver could not be reached. Every channel formats its message here, so translations can follow.
  */
 import type { ChannelKind } from '../model.js';
 import type { MessageContent, RevealContent, UnreachableContent } from '../ports.js';
 import { fitSms } from '../delivery/sms-segments.js';
 
-/** How a channel is named in a message to people. */
+/** Channel names as messages show them to people. */
 export const CHANNEL_LABELS: Readonly<Record<ChannelKind, string>> = {
   slack: 'Slack message',
   discord: 'Discord message',
