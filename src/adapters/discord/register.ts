@@ -51,7 +51,7 @@ export async function registerDiscordCommands(
     registered = (await rest.put(route, { body: santaCommandBodies() })) as unknown[];
   } catch (error) {
     logger.error(
-      { err: error, applicationId, guildId: options.guildId },
+      { err: withoutRequestBody(error), applicationId, guildId: options.guildId },
       'Registering Discord commands failed',
     );
     throw registrationError(error, options.guildId);

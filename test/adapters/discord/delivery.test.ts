@@ -1,17 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { startHarness, type Harness } from './harness.js';
+import { openExchange, startHarness, type Harness } from './harness.js';
 import { ann, bob, cat, dan, everyone } from './people.js';
 
 describe('Discord delivery', () => {
   let harness: Harness;
   afterEach(async () => harness?.stop());
-
-  async function openExchange(): Promise<void> {
-    const { discord } = harness;
-    await discord.waitForAnswer(discord.command(ann, 'create', { name: 'Office' }));
-    for (const person of everyone) await discord.waitForAnswer(discord.command(person, 'join'));
-  }
 
   function deliveriesOf(userId: string) {
     const { discord, store } = harness;
@@ -26,7 +20,7 @@ describe('Discord delivery', () => {
 
   it('closed DMs fall back to SMS', async () => {
     harness = await startHarness({ sms: true });
-    await openExchange();
+    await openExchange(harness);
     const { discord } = harness;
     await discord.waitForAnswer(discord.command(dan, 'contact', { phone: '+44 7911 123456' }));
     discord.closeDms(dan.id);
@@ -59,7 +53,7 @@ describe('Discord delivery', () => {
 
   it('unknown user without contact reported to organiser', async () => {
     harness = await startHarness();
-    await openExchange();
+    await openExchange(harness);
     const { discord } = harness;
     discord.forgetUser(dan.id);
 
@@ -76,7 +70,7 @@ describe('Discord delivery', () => {
 
   it('double-submitted draw gives one draw', async () => {
     harness = await startHarness();
-    await openExchange();
+    await openExchange(harness);
     const { discord, store } = harness;
 
     const first = discord.command(ann, 'draw');

@@ -15,6 +15,7 @@ import { seededRandom } from '../../../src/engine/random.js';
 import { createLogger, silentLogger } from '../../../src/logger.js';
 import { FakeDiscord, type FakeDiscordOptions } from '../../fakes/fake-discord.js';
 import { FAKE_FROM, FakeTwilio } from '../../fakes/fake-twilio.js';
+import { ann, everyone } from './people.js';
 
 export interface Harness {
   discord: FakeDiscord;
@@ -81,4 +82,11 @@ export async function startHarness(
       store.close();
     },
   };
+}
+
+/** Creates an exchange named `name` as ann and lets everyone join, waiting for each answer. */
+export async function openExchange(harness: Harness, name = 'Office'): Promise<void> {
+  const { discord } = harness;
+  await discord.waitForAnswer(discord.command(ann, 'create', { name }));
+  for (const person of everyone) await discord.waitForAnswer(discord.command(person, 'join'));
 }

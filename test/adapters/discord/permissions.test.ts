@@ -1,18 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { PERMISSIONS } from '../../fakes/fake-discord.js';
-import { startHarness, type Harness } from './harness.js';
-import { ann, bob, everyone } from './people.js';
+import { openExchange, startHarness, type Harness } from './harness.js';
+import { ann, bob } from './people.js';
 
 describe('Discord draw and cancel rights', () => {
   let harness: Harness;
   afterEach(async () => harness?.stop());
-
-  async function openExchange(): Promise<void> {
-    const { discord } = harness;
-    await discord.waitForAnswer(discord.command(ann, 'create', { name: 'Office' }));
-    for (const person of everyone) await discord.waitForAnswer(discord.command(person, 'join'));
-  }
 
   function exchangeStatus(): string | undefined {
     const { discord, store } = harness;
@@ -23,7 +17,7 @@ describe('Discord draw and cancel rights', () => {
 
   it('member without Manage Server refused', async () => {
     harness = await startHarness();
-    await openExchange();
+    await openExchange(harness);
     const { discord } = harness;
 
     const drawn = discord.command(bob, 'draw', {}, { permissions: PERMISSIONS.member });
@@ -47,7 +41,7 @@ describe('Discord draw and cancel rights', () => {
 
   it('Manage Server may draw', async () => {
     harness = await startHarness();
-    await openExchange();
+    await openExchange(harness);
     const { discord } = harness;
 
     const drawn = discord.command(bob, 'draw', {}, { permissions: PERMISSIONS.manageServer });
@@ -68,7 +62,7 @@ describe('Discord draw and cancel rights', () => {
 
   it('Manage Server may cancel', async () => {
     harness = await startHarness();
-    await openExchange();
+    await openExchange(harness);
     const { discord } = harness;
 
     const answers = await discord.waitForAnswer(
@@ -83,7 +77,7 @@ describe('Discord draw and cancel rights', () => {
 
   it('organiser may draw without Manage Server', async () => {
     harness = await startHarness();
-    await openExchange();
+    await openExchange(harness);
     const { discord } = harness;
 
     await discord.waitForAnswer(discord.command(ann, 'draw', {}, { permissions: PERMISSIONS.member }));
