@@ -150,7 +150,7 @@ function benchChannels(): Map<ChannelKind, Channel> {
   ]);
 }
 
-/** The median time of each phase over the runs. */
+/** Returns the median time of each phase over the runs. */
 function medians(runs: readonly Timing[][]): Timing[] {
   return (runs[0] ?? []).map(({ phase }, index) => {
     const times = runs.map((run) => run[index]?.ms ?? 0).sort((a, b) => a - b);

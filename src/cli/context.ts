@@ -8,7 +8,7 @@ import { cryptoRandom } from '../engine/random.js';
 import { createLogger } from '../logger.js';
 import type { Terminal } from './terminal.js';
 
-/** What every command needs: configuration, logging, output, time and randomness. */
+/** Dependencies of every command: configuration, logging, output, time and randomness. */
 export interface CliContext {
   config: Config;
   logger: Logger;
@@ -37,7 +37,7 @@ export async function withStore<T>(context: CliContext, work: (store: Store) => 
   }
 }
 
-/** The configured channels; the local outbox is always among them. */
+/** Builds the configured channels; the local outbox is always among them. */
 export function cliChannels(context: CliContext): ReadonlyMap<ChannelKind, Channel> {
   return createChannels(context.config, { logger: context.logger });
 }

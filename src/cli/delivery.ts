@@ -18,6 +18,10 @@ import { EXIT, type ExitCode } from './exit-codes.js';
  * Sends every pending message in the database and returns when none is left, showing progress on
  * stderr: a counter, and a line for each giver moved to another channel or left unreachable. Retries
  * wait on the clock, so a provider that keeps failing transiently keeps this waiting.
+ *
+ * NOTE: the worker sends every pending delivery of the database, Slack and Discord ones included, and
+ * the CLI configures no DM channel, so those would fall back to SMS or email. Give the CLI a database
+ * of its own rather than the one `santa serve` uses.
  */
 export async function deliverWithProgress(
   context: CliContext,
@@ -64,7 +68,7 @@ export async function deliverWithProgress(
   return summary;
 }
 
-/** How many messages of these draws are waiting to be sent. */
+/** Counts the messages of these draws that are still to be sent. */
 export function countPending(store: Store, drawIds: readonly number[]): number {
   return drawIds
     .flatMap((drawId) => store.listDeliveries(drawId))

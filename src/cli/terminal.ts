@@ -1,5 +1,5 @@
 /**
- * Where the CLI writes: results on stdout, so that they can be piped, and progress and problems on
+ * Output of the CLI: results on stdout, so that they can be piped, and progress and problems on
  * stderr. Injected so that commands can be run in-process with captured output.
  */
 export interface Terminal {

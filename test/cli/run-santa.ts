@@ -46,7 +46,8 @@ export function runSanta(
       ['--import', TSX, ENTRY, ...args],
       { cwd: workspace.dir, env: { ...workspace.env, ...extraEnv }, timeout: 60_000 },
       (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
+        let code = 0;
+        if (error !== null) code = typeof error.code === 'number' ? error.code : -1;
         resolve({ code, stdout, stderr });
       },
     );

@@ -1,5 +1,5 @@
 /**
- * What the `santa` command line prints: problems found in a participant file, progress, summaries and
+ * Texts of the `santa` command line: problems found in a participant file, progress, summaries and
  * errors. Output goes to a terminal, so it is plain text without markup.
  */
 import type { ChannelKind } from '../model.js';
@@ -108,7 +108,7 @@ export function csvFileErrorText(
 // Commands
 // ---------------------------------------------------------------------------------------------------
 
-/** What `santa --help` and each command's help print. */
+/** Help texts of `santa --help` and of each command. */
 export const cliHelp = {
   program:
     'Secret Santa draws from a CSV file, told to each giver by SMS, email or a file in the local outbox.',

@@ -29,7 +29,7 @@ export async function deliverCommand(context: CliContext, ref: string | undefine
   });
 }
 
-/** The latest draw of every exchange that is drawn. */
+/** Returns the latest draw id of every drawn exchange. */
 function drawnDrawIds(store: Store): number[] {
   return store
     .listExchanges({ status: 'drawn' })
