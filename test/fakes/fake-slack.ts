@@ -62,6 +62,7 @@ export class FakeSlack {
   private readonly userFailures = new Map<string, { method: string; error: string }>();
   private readonly queuedFailures = new Map<string, Failure[]>();
   private readonly limits = new Map<string, RateLimit>();
+  private readonly delays = new Map<string, number>();
 
   constructor(
     readonly botToken = 'xoxb-fake-bot-token',
@@ -116,13 +117,20 @@ export class FakeSlack {
     this.limits.set(method, { perSecond, accepted: [] });
   }
 
+  /** Holds every answer to `method` for `ms` milliseconds, like a slow Slack. */
+  slowDown(method: string, ms: number): void {
+    this.delays.set(method, ms);
+  }
+
   callsOf(method: string): RecordedCall[] {
     return this.calls.filter((call) => call.method === method);
   }
 
   /** Messages that chat.postMessage accepted for the DM of `userId`. */
   dmsTo(userId: string): RecordedCall[] {
-    return this.callsOf('chat.postMessage').filter((call) => call.ok && call.args.channel === dmChannelId(userId));
+    return this.callsOf('chat.postMessage').filter(
+      (call) => call.ok && call.args.channel === dmChannelId(userId),
+    );
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -146,6 +154,8 @@ export class FakeSlack {
     const token = /^Bearer (.+)$/u.exec(request.headers.authorization ?? '')?.[1] ?? null;
     const call: RecordedCall = { method, args, token, ok: false };
     this.calls.push(call);
+    const delay = this.delays.get(method);
+    if (delay !== undefined) await new Promise((resolve) => setTimeout(resolve, delay));
 
     const failure = this.failureFor(method, args);
     if (failure !== null) {

@@ -108,8 +108,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
           installerOptions: { clientOptions: { ...clientOptions } },
         });
         socketReceiver.client.on('connected', () => (socketConnected = true));
+        // The client emits `close` when the WebSocket drops, before it reconnects on its own.
+        socketReceiver.client.on('close', () => (socketConnected = false));
         socketReceiver.client.on('disconnected', () => (socketConnected = false));
-        socketReceiver.client.on('reconnecting', () => (socketConnected = false));
         receiver = socketReceiver;
       } else {
         receiver = new HTTPReceiver({

@@ -23,19 +23,22 @@ import {
   type SignedPostOptions,
   type SlashCommand,
 } from '../../fakes/fake-slack.js';
+import { FakeSlackSocket } from '../../fakes/fake-slack-socket.js';
 import { FAKE_FROM, FakeTwilio } from '../../fakes/fake-twilio.js';
 
 export const SIGNING_SECRET = 'fake-signing-secret';
 
 export interface HarnessOptions {
   withSms?: boolean;
-  socketAppToken?: string;
+  /** Runs the app in Socket Mode against a fake Socket Mode server. */
+  socketMode?: boolean;
   clock?: Clock;
 }
 
 export class SlackHarness {
   readonly slack = new FakeSlack();
   readonly twilio = new FakeTwilio();
+  readonly socket = new FakeSlackSocket();
   readonly logger = silentLogger();
   store!: Store;
   adapter!: SlackAdapter;
@@ -46,13 +49,17 @@ export class SlackHarness {
 
   async start(): Promise<this> {
     await this.slack.start();
+    if (this.options.socketMode) {
+      await this.socket.start();
+      this.slack.socketUrl = this.socket.url;
+    }
     const clock = this.options.clock ?? systemClock;
     this.store = openStore(':memory:', { logger: this.logger });
     this.adapter = createSlackAdapter({
       slack: {
         botToken: this.slack.botToken,
         signingSecret: SIGNING_SECRET,
-        appToken: this.options.socketAppToken,
+        appToken: this.options.socketMode ? this.slack.appToken : undefined,
         apiUrl: this.slack.apiUrl,
       },
       host: '127.0.0.1',
@@ -101,6 +108,7 @@ export class SlackHarness {
     await this.adapter.stop();
     this.store.close();
     await this.slack.stop();
+    if (this.options.socketMode) await this.socket.stop();
     if (this.options.withSms) await this.twilio.close();
   }
 
