@@ -1,0 +1,104 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { parseParticipantsCsv } from '../../src/adapters/csv/index.js';
+import { createChannels } from '../../src/adapters/channels.js';
+import { openStore } from '../../src/adapters/sqlite/index.js';
+import { runDraw } from '../../src/bot/draw/run-draw.js';
+import { createCliExchange } from '../../src/cli/create-exchange.js';
+import { loadConfig } from '../../src/config.js';
+import { seededRandom } from '../../src/engine/random.js';
+import { silentLogger } from '../../src/logger.js';
+import { createWorkspace, readOutbox, REPO, runSanta, type Workspace } from './run-santa.js';
+
+const FAMILY = join(REPO, 'examples/family.csv');
+
+/** Stores a drawn exchange whose reveals were never sent, as a crash right after the draw leaves it. */
+function drawWithoutDelivering(workspace: Workspace, inFlight: number): void {
+  const imported = parseParticipantsCsv(readFileSync(FAMILY, 'utf8'));
+  if (!imported.ok) throw new Error('examples/family.csv does not import');
+
+  const logger = silentLogger();
+  const config = loadConfig(workspace.env, join(workspace.dir, '.env'));
+  const store = openStore(workspace.db, { logger });
+  try {
+    const clock = { now: () => Date.now(), sleep: () => Promise.resolve() };
+    const rules = { noReciprocal: false, singleLoop: false, avoidPast: 0 };
+    const exchange = createCliExchange(
+      store,
+      { name: 'family', budget: null, exchangeDate: null, rules },
+      imported.people,
+      clock.now(),
+    );
+    const deps = {
+      store,
+      channels: createChannels(config, { logger }),
+      clock,
+      random: seededRandom(7),
+      logger,
+    };
+    const report = runDraw(deps, exchange.id, { notify: 'first-reachable' });
+    if (!report.ok) throw new Error(report.explanation);
+
+    // Deliveries a worker had claimed when the process died stay in `sending`.
+    store.claimDueDeliveries(clock.now(), inFlight);
+  } finally {
+    store.close();
+  }
+}
+
+describe('santa deliver', () => {
+  it('finishes deliveries left by a crash', async () => {
+    const workspace = createWorkspace();
+    drawWithoutDelivering(workspace, 3);
+
+    const before = await runSanta(workspace, ['status', 'family']);
+    const deliver = await runSanta(workspace, ['deliver']);
+
+    expect(before.stdout).toContain('Told 0, pending 8, unreachable 0.\n');
+    expect(deliver.code).toBe(0);
+    expect(deliver.stderr).toContain('Sending 8 messages…\n');
+    expect(deliver.stdout).toContain('Told 8 of 8 givers: 8 by outbox file.\n');
+    expect(readOutbox(workspace.outbox)).toHaveLength(8);
+  });
+});
+
+describe('santa draw with an unwritable outbox', () => {
+  it('exits 3 naming the unreached givers, and resend reaches them later', async () => {
+    const workspace = createWorkspace();
+    const blocker = join(workspace.dir, 'not-a-folder');
+    writeFileSync(blocker, '');
+
+    const draw = await runSanta(workspace, ['draw', FAMILY], { SANTA_OUTBOX_DIR: join(blocker, 'outbox') });
+
+    expect(draw.code).toBe(3);
+    expect(draw.stdout).toContain(
+      'Told 0 of 8 givers.\nCould not reach 8 givers: Margaret Okafor, Daniel Okafor,',
+    );
+    expect(draw.stderr).toContain(
+      '  Margaret Okafor: outbox file failed (OUTBOX_WRITE_FAILED), no channel left\n',
+    );
+
+    const resend = await runSanta(workspace, ['resend', 'family', 'Margaret Okafor']);
+
+    expect(resend.code).toBe(0);
+    expect(resend.stdout).toBe('Told Margaret Okafor again by outbox file.\n');
+    expect(readOutbox(workspace.outbox).map((message) => message.giver)).toEqual(['Margaret Okafor']);
+  });
+});
+
+describe('santa error output', () => {
+  it('prints the stack only with LOG_LEVEL=debug', async () => {
+    const workspace = createWorkspace();
+
+    const plain = await runSanta(workspace, ['status', 'nothing-here']);
+    const debug = await runSanta(workspace, ['status', 'nothing-here'], { LOG_LEVEL: 'debug' });
+
+    expect(plain.code).toBe(1);
+    expect(plain.stderr).toBe('No exchange "nothing-here". Run santa status to list the exchanges.\n');
+    expect(debug.code).toBe(1);
+    expect(debug.stderr).toContain('    at findExchange');
+  });
+});
