@@ -1,6 +1,11 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { EmailChannel } from '../../src/adapters/email/email-channel.js';
+import { OutboxChannel } from '../../src/adapters/outbox/outbox-channel.js';
 import { openStore } from '../../src/adapters/sqlite/index.js';
 import { SmsChannel } from '../../src/adapters/twilio/sms-channel.js';
 import type { DeliveryEvent } from '../../src/bot/delivery/events.js';
@@ -325,6 +330,83 @@ describe('DeliveryWorker', () => {
     expect(slack.sent.map((envelope) => envelope.to.platformUserId)).toEqual(['U0ANN', 'U0BO', 'U0ANN']);
   });
 
+  it('falls back to the outbox file on the CLI', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'santa-worker-'));
+    const file = new OutboxChannel({ dir, logger: silentLogger() });
+    const channels = new Map<ChannelKind, Channel>([
+      ['sms', sms],
+      ['file', file],
+    ]);
+    const { draw } = seedDraw(store, {
+      people: [
+        { name: 'Ann', phone: '+15005550004' },
+        { name: 'Bo', phone: '+447700900002' },
+      ],
+      channels,
+    });
+
+    const summary = await workerFor(channels).drainUntilIdle();
+    const text = await readFile(join(dir, 'ann.txt'), 'utf8');
+    await rm(dir, { recursive: true, force: true });
+
+    expect(summary.sentByChannel).toEqual({ sms: 1, file: 1 });
+    expect(text).toContain('You are the Secret Santa for Bo in "Family 2026".');
+    expect(summarizeDeliveries(store, draw.id).byChannel).toEqual({ sms: 1, file: 1 });
+  });
+
+  it('resends a delivery left sending by a crash', async () => {
+    const channels = new Map<ChannelKind, Channel>([['sms', sms]]);
+    const { draw } = seedDraw(store, {
+      people: [
+        { name: 'Ann', phone: '+447700900001' },
+        { name: 'Bo', phone: '+447700900002' },
+      ],
+      channels,
+    });
+    const [claimed] = store.claimDueDeliveries(clock.now(), 1);
+    expect(summarizeDeliveries(store, draw.id).pending).toBe(2);
+
+    await workerFor(channels).drainUntilIdle();
+
+    expect(store.getDelivery(claimed?.id ?? 0)).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(twilio.messages).toHaveLength(2);
+  });
+
+  it('hands back messages held by a paused channel on stop', async () => {
+    const channels = new Map<ChannelKind, Channel>([['sms', sms]]);
+    const { draw } = seedDraw(store, {
+      people: [
+        { name: 'Ann', phone: '+447700900001' },
+        { name: 'Bo', phone: '+447700900002' },
+      ],
+      channels,
+    });
+    twilio.failNext(1, { status: 429, retryAfterSeconds: 60 });
+    // This clock never moves on its own, so the pause lasts until stop.
+    const frozen = { now: () => 1_000, sleep: (_ms: number, signal?: AbortSignal) => untilAbort(signal) };
+    const worker = new DeliveryWorker({
+      store,
+      channels,
+      clock: frozen,
+      random: seededRandom(1),
+      logger: silentLogger(),
+      concurrency: 1,
+    });
+
+    worker.start();
+    // Bo's message is claimed once Ann's 429 is recorded, and then waits for the paused channel.
+    while (store.listDeliveries(draw.id)[1]?.status !== 'sending') {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await worker.stop();
+
+    expect(twilio.messages).toHaveLength(0);
+    expect(store.listDeliveries(draw.id).map((d) => [d.status, d.lastErrorCode, d.nextAttemptAt])).toEqual([
+      ['pending', 'SMS_RATE_LIMITED', 61_000],
+      ['pending', 'WORKER_STOPPED', 61_000],
+    ]);
+  });
+
   it('logs no names, numbers or addresses', async () => {
     const channels = new Map<ChannelKind, Channel>([
       ['sms', sms],
@@ -355,3 +437,10 @@ describe('DeliveryWorker', () => {
     }
   });
 });
+
+function untilAbort(signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (!signal || signal.aborted) return resolve();
+    signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+}

@@ -1,5 +1,6 @@
 import twilio from 'twilio';
 
+import { DeliveryError } from '../../bot/errors.js';
 import type { Addressee, Channel, Envelope, Logger, SendReceipt } from '../../bot/ports.js';
 import { messageSms } from '../../bot/texts/reveal.js';
 import { toSmsDeliveryError } from './errors.js';
@@ -40,7 +41,8 @@ export class SmsChannel implements Channel {
 
   async send(envelope: Envelope): Promise<SendReceipt> {
     const to = envelope.to.phone;
-    if (!to) throw toSmsDeliveryError(new Error('The addressee has no phone number.'));
+    if (!to)
+      throw new DeliveryError('NO_ADDRESS', 'The person has no phone number for the SMS channel.', true);
 
     const sender = this.options.messagingServiceSid
       ? { messagingServiceSid: this.options.messagingServiceSid }

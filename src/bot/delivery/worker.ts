@@ -3,6 +3,7 @@ import { setMaxListeners } from 'node:events';
 import { DeliveryError, toSantaError } from '../errors.js';
 import type { ChannelKind, Delivery, Platform } from '../model.js';
 import type { Channel, Clock, Logger, RandomSource, Store } from '../ports.js';
+import { ChannelPauses } from './channel-pauses.js';
 import { EnvelopeBuilder } from './envelope.js';
 import { countEvent, emptySummary, type DeliveryEvent, type DeliverySummary } from './events.js';
 import { recordFailure, recordSent, toDeliveryError, type OutcomeContext } from './outcomes.js';
@@ -31,7 +32,7 @@ export interface DrainOptions {
 export class DeliveryWorker {
   private readonly envelopes: EnvelopeBuilder;
   private readonly inFlight = new Set<Promise<void>>();
-  private readonly pausedUntil = new Map<ChannelKind, number>();
+  private readonly pauses: ChannelPauses;
   private wakeController = new AbortController();
   private stopController = new AbortController();
   private running: Promise<void> | null = null;
@@ -44,6 +45,7 @@ export class DeliveryWorker {
       );
     }
     this.envelopes = new EnvelopeBuilder(deps.store);
+    this.pauses = new ChannelPauses(deps.clock, deps.logger);
   }
 
   /** Starts sending in the background until `stop`. Does nothing when already running. */
@@ -155,8 +157,9 @@ export class DeliveryWorker {
       platform = envelope.exchange.platform;
       const channel = this.channelFor(delivery, envelope.to);
 
-      if (!(await this.waitForChannel(delivery.channel))) {
-        const resumeAt = this.pausedUntil.get(delivery.channel) ?? this.deps.clock.now();
+      // Stopping while the channel is paused hands the message back instead of sending it.
+      if (!(await this.pauses.waitUntilOpen(delivery.channel, this.stopController.signal))) {
+        const resumeAt = this.pauses.resumeAt(delivery.channel);
         this.deps.store.markDeliveryRetry(delivery.id, 'WORKER_STOPPED', resumeAt, this.deps.clock.now());
         return;
       }
@@ -176,7 +179,7 @@ export class DeliveryWorker {
           'channel threw an unexpected error',
         );
       }
-      if (error.retryAfterMs !== undefined) this.pauseChannel(delivery.channel, error.retryAfterMs);
+      if (error.retryAfterMs !== undefined) this.pauses.pause(delivery.channel, error.retryAfterMs);
       recordFailure(context, delivery, error, platform ?? this.platformOf(delivery));
     }
   }
@@ -198,23 +201,6 @@ export class DeliveryWorker {
       );
     }
     return channel;
-  }
-
-  /** Holds a message while its channel is paused; returns false when the worker stops meanwhile. */
-  private async waitForChannel(kind: ChannelKind): Promise<boolean> {
-    for (;;) {
-      if (this.stopController.signal.aborted) return false;
-      const wait = (this.pausedUntil.get(kind) ?? 0) - this.deps.clock.now();
-      if (wait <= 0) return true;
-      await this.deps.clock.sleep(wait, this.stopController.signal);
-    }
-  }
-
-  private pauseChannel(kind: ChannelKind, ms: number): void {
-    const until = this.deps.clock.now() + ms;
-    if (until <= (this.pausedUntil.get(kind) ?? 0)) return;
-    this.pausedUntil.set(kind, until);
-    this.deps.logger.warn({ channel: kind, pauseMs: ms }, 'channel paused: the provider asked to slow down');
   }
 
   private platformOf(delivery: Delivery): Platform | null {
