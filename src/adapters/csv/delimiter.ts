@@ -2,6 +2,23 @@ export type CsvDelimiter = ',' | ';' | '\t';
 
 const CANDIDATES: readonly CsvDelimiter[] = [',', ';', '\t'];
 
+/**
+ * Excel's delimiter hint: a first line `sep=;` written by Excel and some exporters, and understood
+ * by Excel when it opens the file.
+ */
+const SEPARATOR_HINT = /^sep=(.)[ \t]*(?=\n|$)/i;
+
+/**
+ * Returns the delimiter of a file: the one named by a `sep=` first line, which is then blanked so
+ * that line numbers stay right, or else the one `detectDelimiter` guesses.
+ */
+export function chooseDelimiter(text: string): { delimiter: CsvDelimiter; text: string } {
+  const hint = SEPARATOR_HINT.exec(text);
+  const named = CANDIDATES.find((candidate) => candidate === hint?.[1]);
+  if (hint !== null && named !== undefined) return { delimiter: named, text: text.slice(hint[0].length) };
+  return { delimiter: detectDelimiter(text), text };
+}
+
 /** How many lines the guess looks at; a participant file shows its shape in its first rows. */
 const SAMPLE_LINES = 10;
 

@@ -3,7 +3,7 @@
  *
  * Layout: a header row whose cells name the columns (see headers.ts for the spellings accepted; unknown
  * columns are ignored), or no header and the columns name, email, phone, exclusions. The delimiter is
- * a comma, a semicolon or a tab, guessed from the first lines.
+ * a comma, a semicolon or a tab: named by an Excel `sep=` first line, or else guessed from the first lines.
  *
  * Lists: the people in the exclusions cell are separated by `;`. Where a piece names nobody and
  * contains commas, each comma-separated part is tried as a name instead. That makes `Ann, Bo` work in a
@@ -12,7 +12,7 @@
  */
 import { cleanDisplayName, nameKey } from '../../bot/names.js';
 import { csvProblemText, type CsvProblemDetail } from '../../bot/texts/cli.js';
-import { detectDelimiter } from './delimiter.js';
+import { chooseDelimiter } from './delimiter.js';
 import { HEADERLESS_FIELDS, layoutOfHeader, looksLikeHeader } from './headers.js';
 import { readPersonRow, type PersonDraft, type ReportProblem } from './person-row.js';
 import { readRows } from './rows.js';
@@ -31,7 +31,8 @@ export function parseParticipantsCsv(text: string, options: CsvImportOptions = {
   };
 
   const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const parsed = readRows(normalised, detectDelimiter(normalised));
+  const { delimiter, text: body } = chooseDelimiter(normalised);
+  const parsed = readRows(body, delimiter);
   if (!parsed.ok) {
     const detail = { code: 'MALFORMED_CSV', line: parsed.line, column: null, field: null, value: '' };
     report({ ...detail, parserCode: parsed.parserCode });

@@ -94,6 +94,31 @@ describe('parseParticipantsCsv file shapes', () => {
     expect(people(parseParticipantsCsv(text))[0]?.exclusions).toEqual(['smith, al']);
   });
 
+  it('follows an Excel sep= line', () => {
+    const text = 'sep=;\r\nname;email;exclusions\r\nSmith, Jo;jo@example.org;\r\nAl;al@example.org;bad,\r\n';
+
+    expect(problems(parseParticipantsCsv(text))).toEqual([
+      { code: 'UNKNOWN_EXCLUSION', line: 4, column: 3, value: 'bad' },
+    ]);
+  });
+
+  it('reads a headerless semicolon file', () => {
+    const text = 'Ann;ann@example.org;;"Bo;Cy"\nBo;;+447700900001;\nCy;cy@example.org;;\n';
+
+    expect(people(parseParticipantsCsv(text)).map((person) => person.exclusions)).toEqual([
+      ['bo', 'cy'],
+      [],
+      [],
+    ]);
+  });
+
+  it('splits a quoted exclusion list on commas', () => {
+    const text =
+      'name,email,exclusions\nAnn,ann@example.org,"Bo, Cy"\nBo,bo@example.org,\nCy,cy@example.org,\n';
+
+    expect(people(parseParticipantsCsv(text))[0]?.exclusions).toEqual(['bo', 'cy']);
+  });
+
   it('reads a tab-delimited file', () => {
     const text = 'name\temail\nAnn\tann@example.org\nBo\tbo@example.org\n';
 
