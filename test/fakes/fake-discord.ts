@@ -26,7 +26,7 @@ export { PERMISSIONS, type FakeUser } from './fake-discord-payloads.js';
  */
 export interface SentMessage {
   kind: 'response' | 'followup' | 'edit' | 'delete' | 'dm';
-  /** The interaction it answers; null for DMs. */
+  /** The interaction it responds to; null for DMs. */
   interactionId: string | null;
   /** The interaction callback type (4 reply, 5 deferred, 9 modal); null for other kinds. */
   callbackType: number | null;
@@ -117,7 +117,7 @@ export class FakeDiscord {
     this.unknownUsers.add(userId);
   }
 
-  /** Answers the next `count` authenticated REST requests with `status` (a 5xx to test retries). */
+  /** Fails the next `count` authenticated REST requests with `status` (a 5xx to test retries). */
   failNextRequests(count: number, status = 500): void {
     this.failures = { status, remaining: count };
   }
@@ -138,7 +138,7 @@ export class FakeDiscord {
     return this.dispatchInteraction(modalSubmitInteraction(this.target(user, {}), customId, fields));
   }
 
-  /** Messages sent in answer to one interaction, in the order they arrived. */
+  /** Returns the messages sent in response to one interaction, in the order they arrived. */
   answersTo(interactionId: string): SentMessage[] {
     return this.sent.filter((message) => message.interactionId === interactionId);
   }
@@ -331,7 +331,7 @@ export class FakeDiscord {
     });
   }
 
-  /** An edit of the original response keeps the visibility that the deferral chose. */
+  /** Returns whether the deferral was ephemeral, because an edit of the original response keeps that visibility. */
   private deferredEphemeral(interactionId: string | null): boolean {
     const deferral = this.sent.find(
       (message) => message.interactionId === interactionId && message.callbackType === 5,

@@ -1,6 +1,6 @@
 /**
  * The `/santa` slash command as Discord registers it: one command with a subcommand per entry of the
- * command set, with typed options so that Discord checks users, booleans and lengths before santa sees them.
+ * command set, with typed options so that Discord validates users, booleans and lengths before santa receives them.
  */
 import {
   ApplicationIntegrationType,
@@ -34,8 +34,8 @@ export const OPTION_LIMITS = {
 const HELP_TOPICS = COMMAND_NAMES.filter((name) => name !== 'help');
 
 /**
- * Builds the `/santa` command. It is available in servers only (not in DMs or group DMs), because an
- * exchange belongs to a channel; `draw` and `cancel` check the organiser or Manage Server when they run.
+ * Builds the `/santa` command. It is available in servers only, not in DMs or group DMs, because an
+ * exchange belongs to a channel. Who may `draw` and `cancel` is checked when the command runs.
  */
 export function buildSantaCommand(): SlashCommandBuilder {
   const santa = new SlashCommandBuilder()

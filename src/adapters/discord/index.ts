@@ -28,7 +28,7 @@ export interface DiscordAdapter {
   channel: Channel;
   /** Connects to the gateway and handles interactions with `santa`; resolves once the client is ready. */
   start(santa: SantaService): Promise<void>;
-  /** Closes the gateway connection. Deliveries already handed to REST finish first. */
+  /** Closes the gateway connection; the DM channel keeps working, so the worker may stop later. */
   stop(): Promise<void>;
 }
 
@@ -80,6 +80,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
 
     async stop() {
       await client.destroy();
+      // destroy() also clears the REST token, which would fail DMs still in flight or queued.
+      client.rest.setToken(discord.token);
       log.info('Discord client stopped');
     },
   };

@@ -27,15 +27,15 @@ export interface InteractionHandlerOptions {
   store: Store;
   logger: Logger;
   /**
-   * How long a command may run before the response is deferred. Discord drops an interaction that is
-   * not answered within 3 seconds, so this leaves about one second for the round trip.
+   * How long a command may run before the response is deferred, in milliseconds (default 2000).
+   * Discord drops an interaction without a response after 3 seconds, so this leaves one for the round trip.
    */
   deferAfterMs?: number;
 }
 
 /**
  * Returns the `interactionCreate` listener. Each interaction is handled on its own, so a slow command
- * in one server never waits for another. Errors are logged and answered privately; none escape.
+ * in one server never waits for another. Errors are logged and reported to the caller privately, and the listener never throws.
  */
 export function createInteractionHandler(
   options: InteractionHandlerOptions,
@@ -108,7 +108,7 @@ async function handleSlashCommand(
 }
 
 /**
- * Returns the visibility to defer with at once, or null for commands that usually answer within
+ * Returns the visibility to defer with at once, or null for commands that usually finish within
  * Discord's 3 seconds. The draw stores and plans every delivery, and the status reads every delivery
  * of the draw, so both are deferred. A draw that will be announced is deferred publicly; one that will
  * be refused (not the organiser, already drawn, no exchange) privately, so the refusal stays private.
@@ -167,7 +167,7 @@ function contextOf(interaction: RepliableInteraction): CommandContext {
   };
 }
 
-/** The caller's server nickname when set, else their global display name, else their username. */
+/** Returns the caller's server nickname when set, else their global display name, else their username. */
 function displayNameOf(interaction: RepliableInteraction): string {
   const member = interaction.member;
   if (member instanceof GuildMember) return member.displayName;

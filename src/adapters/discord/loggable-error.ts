@@ -1,5 +1,5 @@
 /**
- * Returns a copy of a discord.js REST error without `requestBody`, which holds the message sent (a
+ * Returns a copy of a discord.js REST error without `requestBody`, which contains the message sent (a
  * reveal names the recipient), so that it can be logged or kept as a `cause`. Other values pass through.
  */
 export function withoutRequestBody(error: unknown): unknown {

@@ -8,9 +8,9 @@ import { withoutRequestBody } from './loggable-error.js';
 
 /**
  * Registers the `/santa` command with Discord, replacing what the application had registered before.
- * With `guildId` the command is registered in that server only and shows up at once (for trying the bot
- * out); without it the command is global and can take up to an hour to appear everywhere. Returns how
- * many commands were registered.
+ * With `guildId` the command is registered in that server only and shows up at once, for trying the
+ * bot out. Without it the command is global, which can take up to an hour to reach every server.
+ * Returns how many commands were registered.
  */
 export async function registerDiscordCommands(
   config: Config,

@@ -84,8 +84,8 @@ function householdMembers(options: Options): UserRef[] {
 }
 
 /**
- * Reads a user option. The id comes from the option value, which Discord always sends; the name comes
- * from the resolved member or user, preferring the server nickname as people see it in that server.
+ * Reads a user option. The id is the option value, which Discord always sends. The name comes from the
+ * resolved member or user, preferring the server nickname, because that is the name the server shows.
  */
 function userOption(option: CommandInteractionOption | null): UserRef | null {
   if (option === null || typeof option.value !== 'string') return null;

@@ -7,6 +7,8 @@ import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { createDiscordChannel } from '../../../src/adapters/discord/channel.js';
+import { createDiscordAdapter } from '../../../src/adapters/discord/index.js';
+import { openStore } from '../../../src/adapters/sqlite/index.js';
 import { DeliveryError } from '../../../src/bot/errors.js';
 import type { Exchange } from '../../../src/bot/model.js';
 import type { Channel, Envelope, MessageContent } from '../../../src/bot/ports.js';
@@ -174,6 +176,22 @@ describe('Discord DM channel', () => {
     expect(channel.canReach(to)).toBe(true);
     expect(channel.canReach({ ...to, platformUserId: null })).toBe(false);
     expect(channel.canReach({ ...to, platform: 'slack' })).toBe(false);
+  });
+
+  it('adapter channel works before start and after stop', async () => {
+    const adapter = createDiscordAdapter({
+      discord: { token: discord.token, apiUrl: discord.apiUrl },
+      logger: pino({ level: 'silent' }),
+      store: openStore(':memory:', { logger: pino({ level: 'silent' }) }),
+    });
+
+    await adapter.channel.send(envelope('1100000000000000102'));
+    await adapter.start({ execute: async () => [] });
+    await adapter.stop();
+    await adapter.channel.send(envelope('1100000000000000103'));
+
+    expect(discord.dmsTo('1100000000000000102')).toHaveLength(1);
+    expect(discord.dmsTo('1100000000000000103')).toHaveLength(1);
   });
 
   it('no user id is permanent', async () => {

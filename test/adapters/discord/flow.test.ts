@@ -4,7 +4,7 @@ import type { SentMessage } from '../../fakes/fake-discord.js';
 import { startHarness, type Harness } from './harness.js';
 import { ann, bob, cat, dan, everyone } from './people.js';
 
-/** Every message the bot sent with content; deferrals and modals carry no mentions setting. */
+/** Returns the messages with content, because deferrals and modals carry no mentions setting. */
 function messagesWithContent(sent: readonly SentMessage[]): SentMessage[] {
   return sent.filter((message) => message.content !== null);
 }

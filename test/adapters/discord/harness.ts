@@ -84,7 +84,7 @@ export async function startHarness(
   };
 }
 
-/** Creates an exchange named `name` as ann and lets everyone join, waiting for each answer. */
+/** Creates an exchange named `name` as ann and lets everyone join, waiting for each response. */
 export async function openExchange(harness: Harness, name = 'Office'): Promise<void> {
   const { discord } = harness;
   await discord.waitForAnswer(discord.command(ann, 'create', { name }));
