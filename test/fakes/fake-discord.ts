@@ -49,6 +49,12 @@ export interface FakeDiscordOptions {
 
 const EPHEMERAL = 1 << 6;
 
+interface Routed {
+  status: number;
+  payload?: unknown;
+  headers?: Record<string, string>;
+}
+
 export class FakeDiscord {
   readonly token: string;
   readonly applicationId: string;
@@ -67,6 +73,7 @@ export class FakeDiscord {
   private readonly dmChannels = new Map<string, string>();
   private readonly interactionsByToken = new Map<string, string>();
   private failures: { status: number; remaining: number } | null = null;
+  private readonly rateLimitedDms = new Map<string, number>();
   apiUrl = '';
 
   constructor(options: FakeDiscordOptions = {}) {
@@ -115,6 +122,14 @@ export class FakeDiscord {
   /** Makes opening a DM with this user fail with 404 and error 10013 (Unknown User). */
   forgetUser(userId: string): void {
     this.unknownUsers.add(userId);
+  }
+
+  /**
+   * Answers the next DM to this user with 429 and `Retry-After: seconds`, as Discord does when a bot
+   * sends too fast. discord.js waits that long and sends again.
+   */
+  rateLimitNextDm(userId: string, seconds: number): void {
+    this.rateLimitedDms.set(userId, seconds);
   }
 
   /** Fails the next `count` authenticated REST requests with `status` (a 5xx to test retries). */
@@ -207,14 +222,13 @@ export class FakeDiscord {
     }
 
     const routed = this.route(method, path, body);
+    if (routed.headers !== undefined) {
+      for (const [name, value] of Object.entries(routed.headers)) response.setHeader(name, value);
+    }
     reply(routed.status, routed.payload);
   }
 
-  private route(
-    method: string,
-    path: string,
-    body: Record<string, unknown>,
-  ): { status: number; payload?: unknown } {
+  private route(method: string, path: string, body: Record<string, unknown>): Routed {
     let match: RegExpExecArray | null;
 
     if (method === 'GET' && path === '/gateway/bot') {
@@ -292,9 +306,25 @@ export class FakeDiscord {
     };
   }
 
-  private sendDm(channelId: string, body: Record<string, unknown>): { status: number; payload: unknown } {
+  private sendDm(channelId: string, body: Record<string, unknown>): Routed {
     const userId = [...this.dmChannels.entries()].find(([, id]) => id === channelId)?.[0];
     if (userId === undefined) return { status: 404, payload: { message: 'Unknown Channel', code: 10003 } };
+
+    const retryAfter = this.rateLimitedDms.get(userId);
+    if (retryAfter !== undefined) {
+      this.rateLimitedDms.delete(userId);
+      return {
+        status: 429,
+        payload: { message: 'You are being rate limited.', retry_after: retryAfter, global: false },
+        headers: {
+          'retry-after': String(retryAfter),
+          'x-ratelimit-limit': '5',
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset-after': String(retryAfter),
+          'x-ratelimit-scope': 'user',
+        },
+      };
+    }
     if (this.dmsClosed.has(userId)) {
       return { status: 403, payload: { message: 'Cannot send messages to this user', code: 50007 } };
     }

@@ -44,7 +44,6 @@ export function createInteractionHandler(
 
   return async (interaction) => {
     if (!interaction.isChatInputCommand() && !interaction.isModalSubmit()) return;
-    if (interaction.isChatInputCommand() && interaction.commandName !== ROOT_COMMAND) return;
     if (interaction.isModalSubmit() && interaction.customId !== WISHLIST_MODAL_ID) return;
 
     try {
@@ -70,7 +69,7 @@ export function createInteractionHandler(
       );
       await sendFailure(interaction, discordReplies.unexpectedError()).catch((replyError: unknown) => {
         logger.warn(
-          { err: replyError, interactionId: interaction.id },
+          { err: withoutRequestBody(replyError), interactionId: interaction.id },
           'Could not tell the user the command failed',
         );
       });
@@ -82,9 +81,12 @@ async function handleSlashCommand(
   interaction: ChatInputCommandInteraction<'cached' | 'raw'>,
   options: InteractionHandlerOptions,
 ): Promise<void> {
-  const command = toSantaCommand(interaction);
+  // A command or subcommand this version does not define comes from a stale registration.
+  const command = interaction.commandName === ROOT_COMMAND ? toSantaCommand(interaction) : null;
   if (command === null) {
-    const name = interaction.options.getSubcommand(false) ?? ROOT_COMMAND;
+    const name = [interaction.commandName, interaction.options.getSubcommand(false)]
+      .filter(Boolean)
+      .join(' ');
     await interaction.reply({
       content: discordReplies.unknownCommand(name),
       flags: MessageFlags.Ephemeral,
@@ -93,9 +95,14 @@ async function handleSlashCommand(
     return;
   }
 
-  // A modal must be the first response, so it cannot wait behind a deferral.
-  if (command.name === 'wishlist' && command.text === undefined) {
-    await interaction.showModal(buildWishlistModal(currentWishlist(interaction, options.store)));
+  // A modal must be the first response, so it cannot wait behind a deferral. Someone who has not
+  // joined gets the bot layer's reply instead, which explains what to do.
+  const editable =
+    command.name === 'wishlist' && command.text === undefined
+      ? ownWishlist(interaction, options.store)
+      : null;
+  if (editable !== null) {
+    await interaction.showModal(buildWishlistModal(editable.wishlist));
     return;
   }
 
@@ -174,13 +181,17 @@ function displayNameOf(interaction: RepliableInteraction): string {
   return member?.nick ?? interaction.user.displayName;
 }
 
-function currentWishlist(
+/** Returns the caller's wishlist in this channel's exchange, or null when they have not joined it. */
+function ownWishlist(
   interaction: ChatInputCommandInteraction<'cached' | 'raw'>,
   store: Store,
-): string | null {
+): { wishlist: string | null } | null {
   const exchange = store.findActiveExchange('discord', interaction.guildId, interaction.channelId);
   if (exchange === null) return null;
-  return store.findParticipantByUser(exchange.id, interaction.user.id)?.wishlist ?? null;
+
+  const participant = store.findParticipantByUser(exchange.id, interaction.user.id);
+  if (participant === null || participant.leftAt !== null) return null;
+  return { wishlist: participant.wishlist };
 }
 
 /** Resolves true when `work` settles (either way) within `ms`, false otherwise. */

@@ -54,8 +54,10 @@ export const wishlistModal = {
 export const discordReplies = {
   guildOnly: () =>
     'Secret Santa runs in a server channel. Use `/santa` in a server, not in a direct message.',
+  /** `name` is the command with its subcommand, such as `santa gift`. */
   unknownCommand: (name: string) =>
-    `The command \`${name}\` is not known to this version of santa. Try \`/santa help\`.`,
+    `This version of santa has no \`/${name}\` command. Try \`/santa help\`, and ask whoever runs ` +
+    'this bot to run `santa discord register` again.',
   unexpectedError: () =>
     'Something went wrong while handling that command, and it may not have been carried out. ' +
     'Try again in a minute; if it keeps failing, tell whoever runs this bot.',

@@ -97,4 +97,44 @@ describe('Discord delivery', () => {
       [true, '**Office** has already been drawn; nothing changed.'],
     ]);
   });
+
+  it('who sends the DM again', async () => {
+    harness = await startHarness();
+    await openExchange(harness);
+    const { discord } = harness;
+    await discord.waitForAnswer(discord.command(ann, 'draw'));
+    await discord.waitFor(() => discord.dmsTo(bob.id).length === 1, 'the first DM to bob');
+
+    const answers = await discord.waitForAnswer(discord.command(bob, 'who'));
+    await discord.waitFor(() => discord.dmsTo(bob.id).length === 2, 'a second DM to bob');
+
+    expect(answers.map((message) => [message.ephemeral, message.content])).toEqual([
+      [true, 'Your recipient is on its way again by Discord DM.'],
+    ]);
+    expect(discord.dmsTo(bob.id)[1]?.content).toBe(discord.dmsTo(bob.id)[0]?.content);
+  });
+
+  it('rate-limited DM holds up no other server', async () => {
+    harness = await startHarness();
+    await openExchange(harness);
+    const { discord } = harness;
+    discord.rateLimitNextDm(dan.id, 1);
+
+    await discord.waitForAnswer(discord.command(ann, 'draw'));
+    await discord.waitFor(
+      () => [ann, bob, cat].every((person) => discord.dmsTo(person.id).length === 1),
+      'DMs',
+    );
+    const elsewhere = discord.command(bob, 'help', {}, { guildId: '1100000000000000011' });
+    await discord.waitForAnswer(elsewhere);
+    const danWaitedForHelp = discord.dmsTo(dan.id).length === 0;
+    await discord.waitFor(() => discord.dmsTo(dan.id).length === 1, 'the DM to dan after Retry-After');
+
+    expect(danWaitedForHelp).toBe(true);
+    // Four DMs and the one sent again after the 429.
+    expect(
+      discord.requests.filter((request) => /^POST \/channels\/\d+\/messages$/u.test(request)),
+    ).toHaveLength(5);
+    expect(deliveriesOf(dan.id)).toEqual([['reveal', 'discord', 'sent', null]]);
+  });
 });
