@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,6 +51,19 @@ export function runSanta(
         resolve({ code, stdout, stderr });
       },
     );
+  });
+}
+
+/** Starts `santa` without waiting for it to end, for long-running commands such as `serve`. */
+export function startSanta(
+  workspace: Workspace,
+  args: string[],
+  extraEnv: Record<string, string> = {},
+): ChildProcess {
+  return spawn(process.execPath, ['--import', TSX, ENTRY, ...args], {
+    cwd: workspace.dir,
+    env: { ...workspace.env, ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
 

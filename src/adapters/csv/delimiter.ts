@@ -25,7 +25,7 @@ const SAMPLE_LINES = 10;
 /**
  * Guesses the field delimiter from the first non-blank lines: a comma, a semicolon (as Excel saves CSV
  * in locales whose decimal mark is a comma) or a tab. The delimiter that splits the most sample lines
- * into two or more fields wins; a tie goes to the one that splits the first line into more fields, then
+ * into two or more fields wins. A tie goes to the one that splits the first line into more fields, then
  * to the comma. Delimiters inside double quotes do not count.
  */
 export function detectDelimiter(text: string): CsvDelimiter {

@@ -34,7 +34,7 @@ export function fieldOfHeader(cell: string): CsvField | null {
 
 /**
  * Tells a header row from a first person. A row is a header when one of its cells is a known column
- * name and none holds an email address or something with five or more digits, as a phone number would.
+ * name and none contains an email address or something with five or more digits, as a phone number would.
  */
 export function looksLikeHeader(cells: readonly string[]): boolean {
   const namesAColumn = cells.some((cell) => fieldOfHeader(cell) !== null);

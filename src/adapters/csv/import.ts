@@ -1,8 +1,8 @@
 /**
  * Reads a participant file into people, or into the full list of problems that make it unusable.
  *
- * Layout: a header row whose cells name the columns (see headers.ts for the spellings accepted; unknown
- * columns are ignored), or no header and the columns name, email, phone, exclusions. The delimiter is
+ * Layout: a header row whose cells name the columns, or no header and the columns name, email, phone,
+ * exclusions. headers.ts lists the spellings accepted, and unknown columns are ignored. The delimiter is
  * a comma, a semicolon or a tab: named by an Excel `sep=` first line, or else guessed from the first lines.
  *
  * Lists: the people in the exclusions cell are separated by `;`. Where a piece names nobody and

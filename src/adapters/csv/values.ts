@@ -8,7 +8,7 @@ export const FILE_CHANNELS: readonly ChannelKind[] = ['sms', 'email', 'file'];
 /**
  * A practical email check: one `@`, no spaces, quotes or angle brackets, and a domain of dot-separated
  * labels with a top-level label of two or more letters. Internationalised domains are accepted.
- * Whether the mailbox exists is only known when the SMTP server answers.
+ * Whether the mailbox exists is only known when the SMTP server replies.
  */
 const EMAIL = /^[^\s@"<>(),;:\\[\]]+@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+[\p{L}]{2,}$/u;
 

@@ -8,15 +8,24 @@ import { EXIT, type ExitCode } from '../exit-codes.js';
  * only here, so that the other commands do not load the Slack and Discord libraries.
  */
 export async function serveCommand(context: CliContext): Promise<ExitCode> {
-  const { startServer } = await import('../../main.js');
-  const server = await startServer(context.config, context.logger);
-  context.terminal.err(serveStarted());
-
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+  // Listen before starting, so that a signal during start-up also ends in a clean stop.
+  const stopRequested = new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGTERM', () => resolve('SIGTERM'));
     process.once('SIGINT', () => resolve('SIGINT'));
   });
-  context.logger.info({ signal }, 'stopping');
-  await server.stop();
-  return EXIT.ok;
+  // Signal listeners do not keep Node running; with no platform configured nothing else might.
+  const keepAlive = setInterval(() => undefined, 2 ** 30);
+
+  try {
+    const { startServer } = await import('../../main.js');
+    const server = await startServer(context.config, context.logger);
+    context.terminal.err(serveStarted());
+
+    const signal = await stopRequested;
+    context.logger.info({ signal }, 'stopping');
+    await server.stop();
+    return EXIT.ok;
+  } finally {
+    clearInterval(keepAlive);
+  }
 }
