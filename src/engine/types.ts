@@ -56,6 +56,7 @@ export interface DrawSuccess {
  * - NOBODY_TO_DRAW: `givers[0]` may draw nobody.
  * - NOBODY_MAY_DRAW: nobody may draw `recipients[0]`.
  * - GROUP_TOO_FEW_RECIPIENTS: the `givers` may between them give only to `recipients`, fewer people than givers.
+ * - GROUP_TOO_FEW_GIVERS: the `recipients` may between them be drawn only by `givers`, fewer people than recipients.
  * - CLOSED_GROUP: with the single-loop rule, `givers` may only give among themselves.
  * - NO_VALID_LOOP: a complete search proved no draw satisfies the loop or no-reciprocal rule.
  * - NOT_FOUND_IN_BUDGET: the instance was too large to prove impossible and no draw was found in the budget.
@@ -65,6 +66,7 @@ export type InfeasibleCode =
   | 'NOBODY_TO_DRAW'
   | 'NOBODY_MAY_DRAW'
   | 'GROUP_TOO_FEW_RECIPIENTS'
+  | 'GROUP_TOO_FEW_GIVERS'
   | 'CLOSED_GROUP'
   | 'NO_VALID_LOOP'
   | 'NOT_FOUND_IN_BUDGET';
@@ -81,6 +83,28 @@ export interface DrawInfeasible {
 }
 
 export type DrawOutcome = DrawSuccess | DrawInfeasible;
+
+/** A participant leaving or joining after the draw. */
+export type DrawChange = { leave: PersonId } | { join: PersonId };
+
+export interface RepairSuccess {
+  ok: true;
+  /** The whole repaired draw. */
+  pairs: Pair[];
+  /** Givers whose recipient changed, a newcomer included: only they need to be told again. */
+  changedGivers: PersonId[];
+}
+
+export type RepairOutcome = RepairSuccess | DrawInfeasible;
+
+/** Limits on the work one call may do. */
+export interface DrawOptions {
+  /**
+   * Elementary steps (one candidate pairing checked) that rejection sampling and the complete search
+   * may each spend. Larger budgets make `uniform` draws and proofs of impossibility more likely.
+   */
+  budget?: number;
+}
 
 /** A broken rule found by the verifier. */
 export interface Violation {

@@ -1,0 +1,165 @@
+import type { DrawProblem, Pair, PastExchange, PersonId } from './types.js';
+
+/**
+ * The constraints of one draw, indexed by participant position (0..size-1).
+ *
+ * Only the forbidden pairings are stored, never the allowed ones: at 100,000 people an allowed
+ * matrix would need 10^10 cells, while the exclusions, households and history stay a few per person.
+ * Households are kept as groups, so a large household costs its size and not its size squared.
+ */
+export interface ConstraintModel {
+  readonly size: number;
+  readonly ids: readonly PersonId[];
+  readonly indexOf: ReadonlyMap<PersonId, number>;
+  /** Household number of each person, or -1 for none. */
+  readonly household: Int32Array;
+  /** Members of household h are householdMembers[householdStart[h] .. householdStart[h+1]). */
+  readonly householdStart: Int32Array;
+  readonly householdMembers: Int32Array;
+  /**
+   * Forbidden recipients of giver g, apart from g and g's household, sorted without duplicates:
+   * forbidTargets[forbidStart[g] .. forbidStart[g+1]).
+   */
+  readonly forbidStart: Int32Array;
+  readonly forbidTargets: Int32Array;
+  readonly noReciprocal: boolean;
+  readonly singleLoop: boolean;
+}
+
+/**
+ * Indexes a problem's participants, exclusions, households and the given past exchanges.
+ * Ids that are not participants are ignored, and a repeated participant counts once.
+ */
+export function buildModel(problem: DrawProblem, avoided: readonly PastExchange[]): ConstraintModel {
+  const ids = [...new Set(problem.participants)];
+  const size = ids.length;
+  const indexOf = new Map<PersonId, number>();
+  ids.forEach((id, index) => indexOf.set(id, index));
+
+  const household = new Int32Array(size).fill(-1);
+  const extraPairs: Pair[] = [];
+  const groups: number[][] = [];
+  for (const members of problem.households) {
+    const group = [...new Set(members)].map((id) => indexOf.get(id)).filter((i) => i !== undefined);
+    if (group.length < 2) continue;
+    const number = groups.length;
+    const kept: number[] = [];
+    for (const person of group) {
+      if (household[person] === -1) {
+        household[person] = number;
+        kept.push(person);
+      } else {
+        // A person in a second household: spell that household out as exclusions both ways.
+        for (const other of group) {
+          if (other === person) continue;
+          extraPairs.push([ids[person]!, ids[other]!], [ids[other]!, ids[person]!]);
+        }
+      }
+    }
+    groups.push(kept);
+  }
+
+  const householdStart = new Int32Array(groups.length + 1);
+  groups.forEach((group, h) => (householdStart[h + 1] = householdStart[h]! + group.length));
+  const householdMembers = new Int32Array(groups.flat());
+
+  const sources: (readonly Pair[])[] = [problem.exclusions, extraPairs, ...avoided.map((e) => e.pairs)];
+  const { start, targets } = indexForbidden(size, indexOf, household, sources);
+
+  return {
+    size,
+    ids,
+    indexOf,
+    household,
+    householdStart,
+    householdMembers,
+    forbidStart: start,
+    forbidTargets: targets,
+    noReciprocal: problem.rules.noReciprocal,
+    singleLoop: problem.rules.singleLoop,
+  };
+}
+
+/** Returns whether giver g may draw recipient r under the model. */
+export function isAllowed(model: ConstraintModel, g: number, r: number): boolean {
+  if (g === r) return false;
+  const h = model.household[g]!;
+  if (h !== -1 && h === model.household[r]) return false;
+
+  const targets = model.forbidTargets;
+  let low = model.forbidStart[g]!;
+  let high = model.forbidStart[g + 1]! - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const value = targets[middle]!;
+    if (value === r) return false;
+    if (value < r) low = middle + 1;
+    else high = middle - 1;
+  }
+  return true;
+}
+
+/** Calls `visit` for every recipient giver g may not draw: g, g's household and g's exclusions. */
+export function forEachForbidden(model: ConstraintModel, g: number, visit: (r: number) => void): void {
+  const h = model.household[g]!;
+  if (h === -1) visit(g);
+  else for (let i = model.householdStart[h]!; i < model.householdStart[h + 1]!; i++) visit(model.householdMembers[i]!);
+  for (let i = model.forbidStart[g]!; i < model.forbidStart[g + 1]!; i++) visit(model.forbidTargets[i]!);
+}
+
+/** Counts the recipients giver g may not draw, g included. */
+export function forbiddenCount(model: ConstraintModel, g: number): number {
+  const h = model.household[g]!;
+  const own = h === -1 ? 1 : model.householdStart[h + 1]! - model.householdStart[h]!;
+  return own + model.forbidStart[g + 1]! - model.forbidStart[g]!;
+}
+
+function indexForbidden(
+  size: number,
+  indexOf: ReadonlyMap<PersonId, number>,
+  household: Int32Array,
+  sources: readonly (readonly Pair[])[],
+): { start: Int32Array; targets: Int32Array } {
+  let total = 0;
+  for (const pairs of sources) total += pairs.length;
+  const givers = new Int32Array(total);
+  const recipients = new Int32Array(total);
+  const counts = new Int32Array(size + 1);
+
+  // Resolve ids once, dropping unknown people and pairs already forbidden by self or household.
+  let kept = 0;
+  for (const pairs of sources) {
+    for (const [giverId, recipientId] of pairs) {
+      const g = indexOf.get(giverId);
+      const r = indexOf.get(recipientId);
+      if (g === undefined || r === undefined || g === r) continue;
+      if (household[g] !== -1 && household[g] === household[r]) continue;
+      givers[kept] = g;
+      recipients[kept] = r;
+      counts[g + 1]! += 1;
+      kept += 1;
+    }
+  }
+
+  // Counting sort by giver, then sort and deduplicate each giver's short list.
+  for (let g = 0; g < size; g++) counts[g + 1]! += counts[g]!;
+  const cursor = counts.slice(0, size);
+  const sorted = new Int32Array(kept);
+  for (let i = 0; i < kept; i++) sorted[cursor[givers[i]!]!++] = recipients[i]!;
+
+  const start = new Int32Array(size + 1);
+  let write = 0;
+  for (let g = 0; g < size; g++) {
+    const from = counts[g]!;
+    const to = counts[g + 1]!;
+    sorted.subarray(from, to).sort();
+    start[g] = write;
+    for (let i = from; i < to; i++) {
+      const value = sorted[i]!;
+      if (i > from && value === sorted[i - 1]) continue;
+      sorted[write++] = value;
+    }
+  }
+  start[size] = write;
+  return { start, targets: sorted.slice(0, write) };
+}
