@@ -101,4 +101,13 @@ describe('santa error output', () => {
     expect(debug.code).toBe(1);
     expect(debug.stderr).toContain('    at findExchange');
   });
+
+  it('exits 78 for discord register without a token', async () => {
+    const run = await runSanta(createWorkspace(), ['discord', 'register', '--guild', '123456789012345678']);
+
+    expect(run.code).toBe(78);
+    expect(run.stderr).toBe(
+      'DISCORD_TOKEN is not set. Copy the bot token from the Developer Portal (Bot, Reset Token) into DISCORD_TOKEN.\n',
+    );
+  });
 });
