@@ -348,17 +348,27 @@ export class FakeDiscord {
     callbackType: number | null,
     data: Record<string, unknown>,
   ): void {
+    // Like Discord, an edit of a deferred response, and the first follow-up while the deferred
+    // response is still "thinking", take the deferral's visibility whatever their own flags say.
+    const takesDeferral = kind === 'edit' || (kind === 'followup' && this.isStillThinking(interactionId));
     this.sent.push({
       kind,
       interactionId,
       callbackType,
       userId: null,
       content: typeof data.content === 'string' ? data.content : null,
-      ephemeral:
-        kind === 'edit' ? this.deferredEphemeral(interactionId) : (Number(data.flags ?? 0) & EPHEMERAL) !== 0,
+      ephemeral: takesDeferral
+        ? this.deferredEphemeral(interactionId)
+        : (Number(data.flags ?? 0) & EPHEMERAL) !== 0,
       allowedMentions: data.allowed_mentions ?? null,
       body: data,
     });
+  }
+
+  /** Returns whether the interaction was deferred and nothing has replaced or deleted the deferral yet. */
+  private isStillThinking(interactionId: string | null): boolean {
+    const answers = this.answersTo(interactionId ?? '');
+    return answers.length === 1 && answers[0]?.callbackType === 5;
   }
 
   /** Returns whether the deferral was ephemeral, because an edit of the original response keeps that visibility. */

@@ -1,6 +1,7 @@
 /**
  * The `/santa` slash command as Discord registers it: one command with a subcommand per entry of the
- * command set, with typed options so that Discord validates users, booleans and lengths before santa receives them.
+ * command set. Its options are typed, so Discord validates users, booleans and lengths before santa
+ * receives them.
  */
 import {
   ApplicationIntegrationType,

@@ -28,14 +28,17 @@ export interface InteractionHandlerOptions {
   logger: Logger;
   /**
    * How long a command may run before the response is deferred, in milliseconds (default 2000).
-   * Discord drops an interaction without a response after 3 seconds, so this leaves one for the round trip.
+   * Discord drops an interaction without a response after 3 seconds, which leaves one for the round
+   * trip.
    */
   deferAfterMs?: number;
 }
 
 /**
- * Returns the `interactionCreate` listener. Each interaction is handled on its own, so a slow command
- * in one server never waits for another. Errors are logged and reported to the caller privately, and the listener never throws.
+ * Returns the `interactionCreate` listener. Interactions are handled concurrently, with no queue
+ * between servers or channels, although the bot layer's synchronous work (such as a draw) holds the
+ * event loop while it runs. Errors are logged and reported to the caller privately, and the listener
+ * never throws.
  */
 export function createInteractionHandler(
   options: InteractionHandlerOptions,

@@ -26,10 +26,11 @@ export async function deferResponse(
 }
 
 /**
- * Sends santa's replies to an interaction, in order. Without a deferral the first reply is the
- * interaction response and the rest are follow-ups. After a deferral the first reply of the deferred
- * visibility replaces the "thinking…" message. When there is none, that message is deleted first,
- * because Discord would turn the next follow-up into it with the deferred visibility.
+ * Sends santa's replies to an interaction. Without a deferral the first reply is the interaction
+ * response and the rest follow in order. After a deferral the first reply of the deferred visibility
+ * replaces the "thinking" message and the others follow in order. When no reply has that visibility,
+ * the "thinking" message is deleted first, because Discord gives the first follow-up after a deferral
+ * the deferral's visibility, whatever its own flags say.
  */
 export async function sendReplies(
   interaction: RepliableInteraction,
@@ -48,6 +49,7 @@ export async function sendReplies(
 
   const original = toSend.find((reply) => reply.visibility === deferred);
   if (original === undefined) {
+    // NOTE: that a follow-up after the deletion keeps its own flags is checked against the fake only.
     await interaction.deleteReply();
   } else {
     await interaction.editReply({ content: fitMessage(original.text), allowedMentions: NO_PINGS });
