@@ -93,6 +93,8 @@ export interface RepairSuccess {
   pairs: Pair[];
   /** Givers whose recipient changed, a newcomer included: only they need to be told again. */
   changedGivers: PersonId[];
+  /** Past exchanges allowed again, as in `DrawSuccess`; empty unless the repair had to redraw. */
+  relaxedHistory: string[];
 }
 
 export type RepairOutcome = RepairSuccess | DrawInfeasible;

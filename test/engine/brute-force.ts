@@ -33,6 +33,13 @@ export function enumerateValidDraws(problem: DrawProblem, limit = Infinity): Pai
   return found;
 }
 
+/** Returns whether `giver` may draw `recipient` under the exclusions, households and avoided history. */
+export function allowedBy(problem: DrawProblem): (giver: PersonId, recipient: PersonId) => boolean {
+  const forbidden = forbiddenPairs(problem);
+  const index = new Map<PersonId, number>(problem.participants.map((id, i) => [id, i]));
+  return (giver, recipient) => giver !== recipient && !forbidden.has(`${index.get(giver)},${index.get(recipient)}`);
+}
+
 function forbiddenPairs(problem: DrawProblem): Set<string> {
   const index = new Map<PersonId, number>(problem.participants.map((id, i) => [id, i]));
   const keys = new Set<string>();
