@@ -8,17 +8,25 @@ import type { Clock, Logger } from '../ports.js';
  */
 export class ChannelPauses {
   private readonly pausedUntil = new Map<ChannelKind, number>();
+  private readonly pausedAt = new Map<ChannelKind, number>();
 
   constructor(
     private readonly clock: Clock,
     private readonly logger: Logger,
   ) {}
 
-  /** Pauses `kind` for `ms` from now, unless it is already paused for longer. */
-  pause(kind: ChannelKind, ms: number): void {
-    const until = this.clock.now() + ms;
+  /**
+   * Pauses `kind` for `ms` from now, after a request sent at `sentAt` was refused. A refusal of a
+   * request sent before the current pause began reports the same overload again, so it does not
+   * extend the pause; otherwise every message in flight would push the pause further out.
+   */
+  pause(kind: ChannelKind, ms: number, sentAt: number): void {
+    const now = this.clock.now();
+    const until = now + ms;
+    if (sentAt < (this.pausedAt.get(kind) ?? -Infinity)) return;
     if (until <= (this.pausedUntil.get(kind) ?? 0)) return;
     this.pausedUntil.set(kind, until);
+    this.pausedAt.set(kind, now);
     this.logger.warn({ channel: kind, pauseMs: ms }, 'channel paused: the provider requested Retry-After');
   }
 

@@ -45,7 +45,10 @@ export function recordFailure(
   const ids = { deliveryId: delivery.id, drawId: delivery.drawId, channel: delivery.channel };
 
   if (!error.permanent && delivery.attempts < MAX_TRANSIENT_ATTEMPTS) {
-    const nextAttemptAt = clock.now() + retryDelayMs(delivery.attempts, random, error.retryAfterMs);
+    // A Retry-After concerns the whole account, not this message, so it sets the schedule and the
+    // backoff does not grow with the attempts it costs.
+    const backoffAttempts = error.retryAfterMs === undefined ? delivery.attempts : 1;
+    const nextAttemptAt = clock.now() + retryDelayMs(backoffAttempts, random, error.retryAfterMs);
     store.markDeliveryRetry(delivery.id, error.code, nextAttemptAt, clock.now());
     logger.warn(
       { ...ids, errorCode: error.code, attempts: delivery.attempts, nextAttemptAt },

@@ -151,6 +151,7 @@ export class DeliveryWorker {
   private async process(delivery: Delivery): Promise<void> {
     const context: OutcomeContext = { ...this.deps, emit: (event) => this.listener?.(event) };
     let platform: Platform | null = null;
+    let sentAt = this.deps.clock.now();
 
     try {
       const envelope = this.envelopes.build(delivery);
@@ -164,6 +165,7 @@ export class DeliveryWorker {
         return;
       }
 
+      sentAt = this.deps.clock.now();
       const receipt = await channel.send(envelope);
       recordSent(context, delivery, receipt.providerMessageId);
     } catch (thrown) {
@@ -179,7 +181,7 @@ export class DeliveryWorker {
           'channel threw an unexpected error',
         );
       }
-      if (error.retryAfterMs !== undefined) this.pauses.pause(delivery.channel, error.retryAfterMs);
+      if (error.retryAfterMs !== undefined) this.pauses.pause(delivery.channel, error.retryAfterMs, sentAt);
       recordFailure(context, delivery, error, platform ?? this.platformOf(delivery));
     }
   }
