@@ -103,12 +103,12 @@ describe('santa draw examples/family.csv', () => {
   });
 
   it('exports the pairings only with --reveal', async () => {
-    const refused = await runSanta(workspace, ['export', 'family']);
+    const rejected = await runSanta(workspace, ['export', 'family']);
     const file = join(workspace.dir, 'pairings.csv');
     const written = await runSanta(workspace, ['export', '1', '--reveal', file]);
 
-    expect(refused.code).toBe(64);
-    expect(refused.stderr).toBe(
+    expect(rejected.code).toBe(64);
+    expect(rejected.stderr).toBe(
       'santa export writes who drew whom only when asked explicitly: add --reveal FILE.\n',
     );
     expect(written.code).toBe(0);
@@ -126,9 +126,9 @@ describe('santa draw examples/family.csv', () => {
     const file = join(workspace.dir, 'existing.csv');
     writeFileSync(file, 'keep me\n');
 
-    const refused = await runSanta(workspace, ['export', 'family', '--reveal', file]);
-    expect(refused.code).toBe(1);
-    expect(refused.stderr).toBe(
+    const rejected = await runSanta(workspace, ['export', 'family', '--reveal', file]);
+    expect(rejected.code).toBe(1);
+    expect(rejected.stderr).toBe(
       `${file} already exists. Choose another file, or add --force to overwrite it.\n`,
     );
     expect(readFileSync(file, 'utf8')).toBe('keep me\n');
