@@ -84,4 +84,27 @@ describe('Discord draw and cancel rights', () => {
 
     expect(exchangeStatus()).toBe('drawn');
   });
+
+  it('impossible draw explained privately', async () => {
+    harness = await startHarness();
+    const { discord } = harness;
+    await discord.waitForAnswer(discord.command(ann, 'create', { name: 'Pair', no_reciprocal: true }));
+    await discord.waitForAnswer(discord.command(ann, 'join'));
+    await discord.waitForAnswer(discord.command(bob, 'join'));
+
+    const drawn = discord.command(ann, 'draw');
+    await discord.waitForAnswer(drawn, 2);
+
+    const answers = discord.answersTo(drawn);
+    expect(answers.map((message) => [message.kind, message.ephemeral])).toEqual([
+      ['response', false],
+      ['delete', false],
+      ['followup', true],
+    ]);
+    expect(answers[2]?.content).toBe(
+      'The draw is not possible. Only Ann and Bob have joined, and with the rule that no two people draw ' +
+        'each other a draw needs at least 3 people.',
+    );
+    expect(exchangeStatus()).toBe('open');
+  });
 });
