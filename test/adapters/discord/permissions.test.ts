@@ -103,7 +103,8 @@ describe('Discord draw and cancel rights', () => {
     ]);
     expect(answers[2]?.content).toBe(
       'The draw is not possible. Only Ann and Bob have joined, and with the rule that no two people draw ' +
-        'each other a draw needs at least 3 people.',
+        'each other a draw needs at least 3 people.\n' +
+        'Remove an exclusion, split a household or relax a rule, then draw again.',
     );
     expect(exchangeStatus()).toBe('open');
   });
