@@ -24,8 +24,8 @@ const UNREACHABLE_CODES = new Set<number | string>([
 /**
  * Creates the Discord DM channel: it opens (or reuses) the DM channel with the person, then posts the
  * message there with mentions disabled. It needs only REST, so deliveries also go out while the gateway
- * reconnects. Rate limits (429) are waited out inside discord.js REST, per route, so one busy DM does
- * not hold up the others.
+ * reconnects. discord.js REST waits out rate limits (429) per bucket, and each DM channel has its own,
+ * so one rate-limited DM does not hold up the others.
  */
 export function createDiscordChannel(options: { rest: REST; logger: Logger }): Channel {
   const { rest, logger } = options;

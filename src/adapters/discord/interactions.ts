@@ -36,7 +36,7 @@ export interface InteractionHandlerOptions {
 
 /**
  * Returns the `interactionCreate` listener. Interactions are handled concurrently, with no queue
- * between servers or channels, although the bot layer's synchronous work (such as a draw) holds the
+ * between servers or channels, although the bot layer's synchronous work (such as a draw) blocks the
  * event loop while it runs. Errors are logged and reported to the caller privately, and the listener
  * never throws.
  */
@@ -120,8 +120,9 @@ async function handleSlashCommand(
 /**
  * Returns the visibility to defer with at once, or null for commands that usually finish within
  * Discord's 3 seconds. The draw stores and plans every delivery, and the status reads every delivery
- * of the draw, so both are deferred. A draw that will be announced is deferred publicly; one that will
- * be refused (not the organiser, already drawn, no exchange) privately, so the refusal stays private.
+ * of the draw, so both are deferred. A draw that will be announced is deferred publicly. A draw that
+ * will be refused (not the organiser, already drawn, no exchange) is deferred privately, so the
+ * refusal stays private.
  */
 function deferralFor(command: SantaCommand, ctx: CommandContext, store: Store): Visibility | null {
   if (command.name === 'status') return 'private';

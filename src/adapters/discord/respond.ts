@@ -30,7 +30,7 @@ export async function deferResponse(
  * response and the rest follow in order. After a deferral the first reply of the deferred visibility
  * replaces the "thinking" message and the others follow in order. When no reply has that visibility,
  * the "thinking" message is deleted first, because Discord gives the first follow-up after a deferral
- * the deferral's visibility, whatever its own flags say.
+ * the deferral's visibility, whatever flags it sets.
  */
 export async function sendReplies(
   interaction: RepliableInteraction,
