@@ -18,7 +18,7 @@ export class ChannelPauses {
   /**
    * Pauses `kind` for `ms` from now, after a request sent at `sentAt` was refused. A refusal of a
    * request sent before the current pause began reports the same overload again, so it does not
-   * extend the pause; otherwise every message in flight would push the pause further out.
+   * extend the pause. Without this rule, every message in flight would push the pause further out.
    */
   pause(kind: ChannelKind, ms: number, sentAt: number): void {
     const now = this.clock.now();

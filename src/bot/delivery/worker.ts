@@ -48,10 +48,15 @@ export class DeliveryWorker {
     this.pauses = new ChannelPauses(deps.clock, deps.logger);
   }
 
-  /** Starts sending in the background until `stop`. Does nothing when already running. */
+  /**
+   * Starts sending in the background until `stop`. Does nothing when already running. If the store
+   * fails, the worker logs the error and ends; a later `start` resumes.
+   */
   start(): void {
     if (this.running) return;
     this.running = this.run(false);
+    // The error is logged in `run`; this keeps it from also ending the process as an unhandled rejection.
+    this.running.catch(() => undefined);
   }
 
   /** Tells a waiting worker that new deliveries were enqueued. */
