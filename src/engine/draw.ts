@@ -21,6 +21,7 @@ const SEARCH_FIRST_SIZE = 12;
  * complete search. When avoiding past exchanges leaves no draw, the oldest of them is allowed again
  * first. Every draw passes `verifyDraw` before it is returned. Never throws for well-formed input and
  * always terminates, since each stage is bounded by the budget or by the size of the problem.
+ * The pairs come in the order of `problem.participants`.
  */
 export function drawAssignments(problem: DrawProblem, random: RandomSource, options: DrawOptions = {}): DrawOutcome {
   const budget = Math.max(1, options.budget ?? DEFAULT_BUDGET);

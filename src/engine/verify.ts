@@ -15,24 +15,26 @@ export function verifyDraw(
   const violations: Violation[] = [];
   const participants = new Set(problem.participants);
   const recipientOf = new Map<PersonId, PersonId>();
-  const receivers = new Set<PersonId>();
-
+  const timesDrawn = new Map<PersonId, number>();
   const unknown = new Set<PersonId>();
-  const repeated = new Set<PersonId>();
+  const brokenGivers = new Set<PersonId>();
+
   for (const [giver, recipient] of pairs) {
     if (!participants.has(giver)) unknown.add(giver);
     if (!participants.has(recipient)) unknown.add(recipient);
-    if (recipientOf.has(giver) || receivers.has(recipient)) {
-      repeated.add(recipientOf.has(giver) ? giver : recipient);
-    }
+    if (recipientOf.has(giver)) brokenGivers.add(giver);
     recipientOf.set(giver, recipient);
-    receivers.add(recipient);
+    timesDrawn.set(recipient, (timesDrawn.get(recipient) ?? 0) + 1);
   }
   if (unknown.size > 0) violations.push({ code: 'UNKNOWN_PERSON', givers: [...unknown] });
 
-  const missing = problem.participants.filter((id) => !recipientOf.has(id) || !receivers.has(id));
-  if (repeated.size > 0 || missing.length > 0 || problem.participants.length !== participants.size) {
-    violations.push({ code: 'NOT_A_PERMUTATION', givers: [...new Set([...repeated, ...missing])] });
+  // Not a permutation: a participant who gives to nobody, a giver listed twice, or a giver whose
+  // recipient is also drawn by someone else. A repeated participant breaks it too.
+  for (const id of problem.participants) if (!recipientOf.has(id)) brokenGivers.add(id);
+  for (const [giver, recipient] of recipientOf) if (timesDrawn.get(recipient)! > 1) brokenGivers.add(giver);
+  if (brokenGivers.size > 0 || problem.participants.length !== participants.size) {
+    const givers = problem.participants.filter((id) => brokenGivers.has(id));
+    violations.push({ code: 'NOT_A_PERMUTATION', givers: [...new Set(givers)] });
   }
 
   // Each exclusion and remembered pairing is looked up in the draw, so no set of pairs is built.
@@ -53,7 +55,7 @@ export function verifyDraw(
   const households = householdsByPerson(problem);
   for (const [giver, recipient] of recipientOf) {
     if (giver === recipient) failing.self.push(giver);
-    if (shareHousehold(households, giver, recipient)) failing.household.push(giver);
+    if (giver !== recipient && shareHousehold(households, giver, recipient)) failing.household.push(giver);
     if (problem.rules.noReciprocal && giver !== recipient && recipientOf.get(recipient) === giver) {
       failing.reciprocal.push(giver);
     }
