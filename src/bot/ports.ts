@@ -129,9 +129,10 @@ export interface Store {
   enqueueDeliveries(drawId: number, deliveries: NewDelivery[], now: number): Delivery[];
   /**
    * Moves up to `limit` due pending deliveries to `sending` and returns them, oldest first. A
-   * claimed delivery belongs to the caller until it reports the outcome.
+   * claimed delivery belongs to the caller until it reports the outcome. With `channels`, only
+   * deliveries on those channels are claimed, so that a process leaves alone what it cannot send.
    */
-  claimDueDeliveries(now: number, limit: number): Delivery[];
+  claimDueDeliveries(now: number, limit: number, channels?: readonly ChannelKind[]): Delivery[];
   markDeliverySent(id: number, providerMessageId: string | null, now: number): void;
   /** Back to pending for another attempt at `nextAttemptAt`. */
   markDeliveryRetry(id: number, errorCode: string, nextAttemptAt: number, now: number): void;
@@ -141,11 +142,11 @@ export interface Store {
    * Moves every delivery left in `sending` back to `pending`. Called when a worker starts: a delivery
    * still sending then was interrupted by a crash. Assumes one delivering process per database.
    */
-  recoverInterruptedDeliveries(now: number): number;
+  recoverInterruptedDeliveries(now: number, channels?: readonly ChannelKind[]): number;
   listDeliveries(drawId: number): Delivery[];
   getDelivery(id: number): Delivery | null;
   /** The earliest `nextAttemptAt` among pending deliveries, or null when none is pending. */
-  nextDueAt(): number | null;
+  nextDueAt(channels?: readonly ChannelKind[]): number | null;
 
   close(): void;
 }

@@ -19,9 +19,10 @@ import { EXIT, type ExitCode } from './exit-codes.js';
  * stderr: a counter, and a line for each giver moved to another channel or left unreachable. Retries
  * wait on the clock, so a provider that keeps failing transiently keeps this waiting.
  *
- * NOTE: the worker sends every pending delivery of the database, Slack and Discord ones included, and
- * the CLI configures no DM channel, so those would fall back to SMS or email. Give the CLI a database
- * of its own rather than the one `santa serve` uses.
+ * The worker claims only deliveries on the channels the CLI has (SMS, email, file), so Slack and Discord
+ * DMs queued by `santa serve` in the same database stay for the server.
+ * NOTE: on start the worker also moves this process's channels' `sending` rows back to pending, which
+ * would resend a message that a running `santa serve` has in flight. Run one delivering process per database.
  */
 export async function deliverWithProgress(
   context: CliContext,

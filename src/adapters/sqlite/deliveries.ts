@@ -1,5 +1,5 @@
 import { StoreError } from '../../bot/errors.js';
-import type { Delivery } from '../../bot/model.js';
+import type { ChannelKind, Delivery } from '../../bot/model.js';
 import type { NewDelivery, Store } from '../../bot/ports.js';
 import { toConstraintError } from './constraint-errors.js';
 import type { Sql } from './connection.js';
@@ -17,6 +17,13 @@ type DeliveryMethods = Pick<
   | 'getDelivery'
   | 'nextDueAt'
 >;
+
+/** Matches every channel when the bound JSON list is null, else only the channels it lists (bound twice). */
+const IN_CHANNELS = '(? IS NULL OR channel IN (SELECT value FROM json_each(?)))';
+
+function channelList(channels: readonly ChannelKind[] | undefined): string | null {
+  return channels === undefined ? null : JSON.stringify(channels);
+}
 
 /** Inserts pending deliveries of a draw, due at `now`. Callers run it inside a transaction. */
 export function insertDeliveries(
@@ -78,13 +85,13 @@ export function deliveryMethods(sql: Sql): DeliveryMethods {
     );
   };
 
-  const claim = sql.db.transaction((now: number, limit: number): Delivery[] => {
+  const claim = sql.db.transaction((now: number, limit: number, kinds: string | null): Delivery[] => {
     const due = sql
       .prepare(
-        `SELECT id FROM deliveries WHERE status = 'pending' AND next_attempt_at <= ?
+        `SELECT id FROM deliveries WHERE status = 'pending' AND next_attempt_at <= ? AND ${IN_CHANNELS}
          ORDER BY next_attempt_at, id LIMIT ?`,
       )
-      .all(now, limit) as { id: number }[];
+      .all(now, kinds, kinds, limit) as { id: number }[];
     const mark = sql.prepare(
       `UPDATE deliveries SET status = 'sending', attempts = attempts + 1, updated_at = ?
        WHERE id = ? RETURNING *`,
@@ -115,8 +122,8 @@ export function deliveryMethods(sql: Sql): DeliveryMethods {
       return sql.db.transaction(() => insertDeliveries(sql, drawId, deliveries, now))();
     },
 
-    claimDueDeliveries(now, limit) {
-      return claim(now, limit);
+    claimDueDeliveries(now, limit, channels) {
+      return claim(now, limit, channelList(channels));
     },
 
     markDeliverySent(id, providerMessageId, now) {
@@ -150,13 +157,14 @@ export function deliveryMethods(sql: Sql): DeliveryMethods {
       return fail(id, errorCode, next, now);
     },
 
-    recoverInterruptedDeliveries(now) {
+    recoverInterruptedDeliveries(now, channels) {
+      const kinds = channelList(channels);
       const result = sql
         .prepare(
           `UPDATE deliveries SET status = 'pending', next_attempt_at = MIN(next_attempt_at, ?), updated_at = ?
-           WHERE status = 'sending'`,
+           WHERE status = 'sending' AND ${IN_CHANNELS}`,
         )
-        .run(now, now);
+        .run(now, now, kinds, kinds);
       return result.changes;
     },
 
@@ -169,10 +177,13 @@ export function deliveryMethods(sql: Sql): DeliveryMethods {
 
     getDelivery,
 
-    nextDueAt() {
+    nextDueAt(channels) {
+      const kinds = channelList(channels);
       const row = sql
-        .prepare(`SELECT MIN(next_attempt_at) AS due FROM deliveries WHERE status = 'pending'`)
-        .get() as { due: number | null };
+        .prepare(
+          `SELECT MIN(next_attempt_at) AS due FROM deliveries WHERE status = 'pending' AND ${IN_CHANNELS}`,
+        )
+        .get(kinds, kinds) as { due: number | null };
       return row.due;
     },
   };

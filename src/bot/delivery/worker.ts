@@ -31,6 +31,11 @@ export interface DrainOptions {
  */
 export class DeliveryWorker {
   private readonly envelopes: EnvelopeBuilder;
+  /**
+   * The channels this process can send on. Deliveries on other channels (Slack DMs, when the CLI runs
+   * on the database of `santa serve`) stay pending for the process that has them.
+   */
+  private readonly kinds: ChannelKind[];
   private readonly inFlight = new Set<Promise<void>>();
   private readonly pauses: ChannelPauses;
   private wakeController = new AbortController();
@@ -46,6 +51,7 @@ export class DeliveryWorker {
     }
     this.envelopes = new EnvelopeBuilder(deps.store);
     this.pauses = new ChannelPauses(deps.clock, deps.logger);
+    this.kinds = [...deps.channels.keys()];
   }
 
   /**
@@ -96,13 +102,13 @@ export class DeliveryWorker {
     this.stopController = new AbortController();
     // Every message held by a paused channel waits on this signal.
     setMaxListeners(concurrency + 10, this.stopController.signal);
-    const recovered = store.recoverInterruptedDeliveries(clock.now());
+    const recovered = store.recoverInterruptedDeliveries(clock.now(), this.kinds);
     logger.info({ concurrency, recovered, untilIdle }, 'delivery worker started');
 
     try {
       while (!this.stopController.signal.aborted) {
         this.claim();
-        if (untilIdle && this.inFlight.size === 0 && store.nextDueAt() === null) break;
+        if (untilIdle && this.inFlight.size === 0 && store.nextDueAt(this.kinds) === null) break;
         await this.waitForWork();
       }
       await Promise.all(this.inFlight);
@@ -120,7 +126,7 @@ export class DeliveryWorker {
     const free = this.deps.concurrency - this.inFlight.size;
     if (free <= 0) return;
 
-    for (const delivery of this.deps.store.claimDueDeliveries(this.deps.clock.now(), free)) {
+    for (const delivery of this.deps.store.claimDueDeliveries(this.deps.clock.now(), free, this.kinds)) {
       const task: Promise<void> = this.process(delivery)
         .catch((error: unknown) => {
           // The outcome could not be recorded; the delivery stays `sending` until the next start.
@@ -141,7 +147,7 @@ export class DeliveryWorker {
   private async waitForWork(): Promise<void> {
     const signal = this.wakeController.signal;
     if (!signal.aborted) {
-      const nextDue = this.deps.store.nextDueAt();
+      const nextDue = this.deps.store.nextDueAt(this.kinds);
       if (this.inFlight.size >= this.deps.concurrency || nextDue === null) {
         await untilAborted(signal);
       } else {
@@ -161,6 +167,16 @@ export class DeliveryWorker {
     try {
       const envelope = this.envelopes.build(delivery);
       platform = envelope.exchange.platform;
+
+      // A cancelled exchange sends nothing more, and its givers are not reported unreachable.
+      if (envelope.exchange.status === 'cancelled') {
+        this.deps.store.markDeliveryFailed(delivery.id, 'EXCHANGE_CANCELLED', null, this.deps.clock.now());
+        this.deps.logger.info(
+          { deliveryId: delivery.id, drawId: delivery.drawId, channel: delivery.channel },
+          'delivery dropped: exchange cancelled',
+        );
+        return;
+      }
       const channel = this.channelFor(delivery, envelope.to);
 
       // Stopping while the channel is paused hands the message back instead of sending it.

@@ -8,7 +8,7 @@ export function cancel(deps: SantaDeps, ctx: CommandContext): Reply[] {
   const exchange = requireActiveExchange(deps, ctx);
   requireOrganiser(ctx, exchange, 'cancel');
 
-  // NOTE: deliveries already queued for a drawn exchange are not withdrawn here; the worker sends them.
+  // Deliveries still queued for a drawn exchange are dropped by the worker once the status is cancelled.
   const changed = deps.store.transitionExchange(exchange.id, exchange.status, 'cancelled', deps.clock.now());
   if (!changed) throw new UserError('NO_ACTIVE_EXCHANGE', problems.noActiveExchange(), exchange.id);
 
