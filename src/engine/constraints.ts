@@ -31,10 +31,14 @@ export interface ConstraintModel {
  * Ids that are not participants are ignored, and a repeated participant counts once.
  */
 export function buildModel(problem: DrawProblem, avoided: readonly PastExchange[]): ConstraintModel {
-  const ids = [...new Set(problem.participants)];
-  const size = ids.length;
+  const ids: PersonId[] = [];
   const indexOf = new Map<PersonId, number>();
-  ids.forEach((id, index) => indexOf.set(id, index));
+  for (const id of problem.participants) {
+    if (indexOf.has(id)) continue;
+    indexOf.set(id, ids.length);
+    ids.push(id);
+  }
+  const size = ids.length;
 
   const household = new Int32Array(size).fill(-1);
   const extraPairs: Pair[] = [];
@@ -129,9 +133,10 @@ function indexForbidden(
   // Resolve ids once, dropping unknown people and pairs already forbidden by self or household.
   let kept = 0;
   for (const pairs of sources) {
-    for (const [giverId, recipientId] of pairs) {
-      const g = indexOf.get(giverId);
-      const r = indexOf.get(recipientId);
+    for (let i = 0; i < pairs.length; i++) {
+      const pair = pairs[i]!;
+      const g = indexOf.get(pair[0]);
+      const r = indexOf.get(pair[1]);
       if (g === undefined || r === undefined || g === r) continue;
       if (household[g] !== -1 && household[g] === household[r]) continue;
       givers[kept] = g;
@@ -152,7 +157,7 @@ function indexForbidden(
   for (let g = 0; g < size; g++) {
     const from = counts[g]!;
     const to = counts[g + 1]!;
-    sorted.subarray(from, to).sort();
+    sortRange(sorted, from, to);
     start[g] = write;
     for (let i = from; i < to; i++) {
       const value = sorted[i]!;
@@ -162,4 +167,21 @@ function indexForbidden(
   }
   start[size] = write;
   return { start, targets: sorted.slice(0, write) };
+}
+
+/** Insertion sort, fast for the few forbidden recipients each giver has. */
+function sortRange(values: Int32Array, from: number, to: number): void {
+  if (to - from > 32) {
+    values.subarray(from, to).sort();
+    return;
+  }
+  for (let i = from + 1; i < to; i++) {
+    const value = values[i]!;
+    let j = i - 1;
+    while (j >= from && values[j]! > value) {
+      values[j + 1] = values[j]!;
+      j -= 1;
+    }
+    values[j + 1] = value;
+  }
 }

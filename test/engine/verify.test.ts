@@ -27,7 +27,7 @@ describe('verifyDraw', () => {
     ['reciprocal pair', [['A', 'B'], ['B', 'A'], ['C', 'D'], ['D', 'C']], [{ code: 'RECIPROCAL', givers: ['A', 'B', 'C', 'D'] }]],
     ['history', [['A', 'B'], ['B', 'C'], ['C', 'B'], ['D', 'A']], [{ code: 'NOT_A_PERMUTATION', givers: ['A', 'C'] }, { code: 'RECIPROCAL', givers: ['B', 'C'] }, { code: 'REPEATS_HISTORY', givers: ['C'] }]],
     ['missing giver', [['A', 'B'], ['B', 'C'], ['C', 'D']], [{ code: 'NOT_A_PERMUTATION', givers: ['D'] }]],
-    ['unknown person', [['A', 'B'], ['B', 'C'], ['C', 'D'], ['D', 'Z']], [{ code: 'UNKNOWN_PERSON', givers: ['Z'] }]],
+    ['unknown person', [['A', 'B'], ['B', 'C'], ['C', 'D'], ['D', 'Z']], [{ code: 'UNKNOWN_PERSON', givers: ['Z'] }, { code: 'NOT_A_PERMUTATION', givers: ['D'] }]],
   ] as const)('reports %s', (_, pairs, violations) => {
     expect(verifyDraw(problem, pairs as unknown as Pair[])).toEqual(violations);
   });
