@@ -73,7 +73,7 @@ async function measureInstance(index: number): Promise<Row> {
   };
 }
 
-/** The floor: a Fisher-Yates shuffle of `size` items with the same cryptographic random source. */
+/** Times the floor: a Fisher-Yates shuffle of `size` integers with the same crypto random source. */
 function timeShuffle(size: number): number {
   const started = performance.now();
   const items = new Int32Array(size);
@@ -89,9 +89,9 @@ function timeShuffle(size: number): number {
 
 /**
  * Measures the peak resident memory one draw adds, in a fresh child process so that earlier runs
- * leave nothing behind: the child builds the instance, collects garbage, records its RSS, resets
- * the kernel's peak-RSS mark (writing 5 to /proc/self/clear_refs, Linux 4.0+), draws once and reads
- * the new peak (VmHWM). Returns undefined where /proc is not available.
+ * leave nothing behind. The child builds the instance, collects garbage and records its RSS. It then
+ * resets the kernel's peak-RSS mark (writing 5 to /proc/self/clear_refs, Linux 4.0 and later), draws
+ * once and reads the new peak (VmHWM). Returns undefined where /proc is not available.
  */
 function probeMemory(index: number): number | undefined {
   const script = fileURLToPath(import.meta.url);

@@ -68,11 +68,7 @@ export function sampleByRejection(
     // Undo the swaps of the failed try, newest first, to get the identity back.
     for (let step = done; step >= 0; step--) {
       const i = size - 1 - step;
-      if (i < 0) continue;
-      const j = swappedWith[step]!;
-      const held = recipient[i]!;
-      recipient[i] = recipient[j]!;
-      recipient[j] = held;
+      swapInto(recipient, i, swappedWith[step]!);
     }
   }
   return undefined;
@@ -90,11 +86,9 @@ function shufflePermutationChecked(
     const i = size - 1 - step;
     const j = random.nextInt(i + 1);
     swappedWith[step] = j;
-    const r = recipient[j]!;
-    recipient[j] = recipient[i]!;
-    recipient[i] = r;
+    const r = swapInto(recipient, i, j);
 
-    // recipient[i] is final from here on; positions above i are final too.
+    // recipient[i] is final from here on, and so are the positions above i.
     if (!isAllowed(model, i, r)) return step;
     if (model.noReciprocal && r > i && recipient[r] === i) return step;
   }
@@ -113,9 +107,7 @@ function shuffleLoopChecked(
     const i = size - 1 - step;
     const j = random.nextInt(i);
     swappedWith[step] = j;
-    const r = recipient[j]!;
-    recipient[j] = recipient[i]!;
-    recipient[i] = r;
+    const r = swapInto(recipient, i, j);
     if (!isAllowed(model, i, r)) return step;
   }
 
@@ -123,4 +115,12 @@ function shuffleLoopChecked(
   swappedWith[size - 1] = 0;
   if (!isAllowed(model, 0, recipient[0]!)) return size - 1;
   return size;
+}
+
+/** Swaps positions i and j and returns the value now at i. */
+function swapInto(values: Int32Array, i: number, j: number): number {
+  const moved = values[j]!;
+  values[j] = values[i]!;
+  values[i] = moved;
+  return moved;
 }
