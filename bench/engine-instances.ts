@@ -23,14 +23,17 @@ const PAST_YEARS = 3;
  * exclusions per person (to people outside their household), the no-reciprocal rule, and three past
  * exchanges to avoid, each a random single loop.
  */
-export function generateInstance(spec: InstanceSpec, seed: number): DrawProblem & { householdOf: Int32Array } {
+export function generateInstance(
+  spec: InstanceSpec,
+  seed: number,
+): DrawProblem & { householdOf: Int32Array } {
   const random = seededRandom(seed);
   const n = spec.people;
   const participants: PersonId[] = Array.from({ length: n }, (_, i) => `person-${i}`);
 
   const households: PersonId[][] = [];
   const householdOf = new Int32Array(n);
-  for (let start = 0; start < n; ) {
+  for (let start = 0; start < n;) {
     const size = Math.min(n - start, 2 + random.nextInt(3));
     households.push(participants.slice(start, start + size));
     for (let i = start; i < start + size; i++) householdOf[i] = households.length - 1;

@@ -107,7 +107,9 @@ export function isAllowed(model: ConstraintModel, g: number, r: number): boolean
 export function forEachForbidden(model: ConstraintModel, g: number, visit: (r: number) => void): void {
   const h = model.household[g]!;
   if (h === -1) visit(g);
-  else for (let i = model.householdStart[h]!; i < model.householdStart[h + 1]!; i++) visit(model.householdMembers[i]!);
+  else
+    for (let i = model.householdStart[h]!; i < model.householdStart[h + 1]!; i++)
+      visit(model.householdMembers[i]!);
   for (let i = model.forbidStart[g]!; i < model.forbidStart[g + 1]!; i++) visit(model.forbidTargets[i]!);
 }
 

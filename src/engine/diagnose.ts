@@ -24,7 +24,8 @@ export function diagnoseBasics(model: ConstraintModel): Diagnosis | undefined {
 
   const transposed = transposeModel(model);
   for (let r = 0; r < size; r++) {
-    if (forbiddenCount(transposed, r) >= size) return { code: 'NOBODY_MAY_DRAW', givers: [], recipients: [r] };
+    if (forbiddenCount(transposed, r) >= size)
+      return { code: 'NOBODY_MAY_DRAW', givers: [], recipients: [r] };
   }
   return undefined;
 }
@@ -34,7 +35,11 @@ export function diagnoseBasics(model: ConstraintModel): Diagnosis | undefined {
  * a giver-side group (k givers who may only draw fewer than k people) and a recipient-side group
  * (k recipients only fewer than k givers may draw), each shrunk so that no member can be dropped.
  */
-export function explainNoAssignment(model: ConstraintModel, recipientOf: Int32Array, stuck: StuckSearch): Diagnosis {
+export function explainNoAssignment(
+  model: ConstraintModel,
+  recipientOf: Int32Array,
+  stuck: StuckSearch,
+): Diagnosis {
   const giverSide = shrinkViolator(model, stuck.from);
 
   const transposed = transposeModel(model);

@@ -10,7 +10,11 @@ import { isValidDraw } from './verify.js';
 
 /** Steps each of rejection sampling and the complete search may spend unless the caller says otherwise. */
 export const DEFAULT_BUDGET = 2_000_000;
-/** Up to this many people, the loop and no-reciprocal rules are decided by complete search first. */
+/**
+ * Up to this many people, the loop and no-reciprocal rules are decided by complete search first.
+ * NOTE: above it, impossibility under those rules is proven only when the search ends within the
+ * budget; otherwise the result is NOT_FOUND_IN_BUDGET.
+ */
 const SEARCH_FIRST_SIZE = 12;
 
 /**
@@ -23,7 +27,11 @@ const SEARCH_FIRST_SIZE = 12;
  * always terminates, since each stage is bounded by the budget or by the size of the problem.
  * The pairs come in the order of `problem.participants`.
  */
-export function drawAssignments(problem: DrawProblem, random: RandomSource, options: DrawOptions = {}): DrawOutcome {
+export function drawAssignments(
+  problem: DrawProblem,
+  random: RandomSource,
+  options: DrawOptions = {},
+): DrawOutcome {
   const budget = Math.max(1, options.budget ?? DEFAULT_BUDGET);
   const avoided = problem.history.slice(0, Math.max(0, problem.rules.avoidPast));
   const relaxedHistory: string[] = [];
@@ -32,8 +40,11 @@ export function drawAssignments(problem: DrawProblem, random: RandomSource, opti
 
   for (let kept = avoided.length; kept >= 0; kept--) {
     model = buildModel(problem, avoided.slice(0, kept));
-    const attempt = drawForModel(model, random, budget, (pairs) => isValidDraw(problem, pairs, relaxedHistory));
-    if (attempt.ok) return { ok: true, pairs: attempt.pairs, method: attempt.method, relaxedHistory: [...relaxedHistory] };
+    const attempt = drawForModel(model, random, budget, (pairs) =>
+      isValidDraw(problem, pairs, relaxedHistory),
+    );
+    if (attempt.ok)
+      return { ok: true, pairs: attempt.pairs, method: attempt.method, relaxedHistory: [...relaxedHistory] };
 
     failure = attempt.diagnosis;
     if (kept > 0) relaxedHistory.push(avoided[kept - 1]!.label);
@@ -71,7 +82,8 @@ function drawForModel(
   let searched: Int32Array | undefined;
   if (hardRules && model.size <= SEARCH_FIRST_SIZE) {
     const search = searchDraw(model, random, budget);
-    if (search.kind === 'exhausted') return { ok: false, diagnosis: diagnoseRules(model, random, 'exhausted') };
+    if (search.kind === 'exhausted')
+      return { ok: false, diagnosis: diagnoseRules(model, random, 'exhausted') };
     if (search.kind === 'found') searched = search.recipientOf;
   }
 
@@ -101,7 +113,10 @@ function drawForModel(
     const search = searchDraw(model, random, budget);
     const found = search.kind === 'found' ? accept(search.recipientOf, 'approximate') : undefined;
     if (found !== undefined) return found;
-    return { ok: false, diagnosis: diagnoseRules(model, random, search.kind === 'exhausted' ? 'exhausted' : 'budget') };
+    return {
+      ok: false,
+      diagnosis: diagnoseRules(model, random, search.kind === 'exhausted' ? 'exhausted' : 'budget'),
+    };
   }
   return { ok: false, diagnosis: diagnoseRules(model, random, 'budget') };
 }
@@ -110,7 +125,11 @@ function drawForModel(
  * Explains a failure under the loop or no-reciprocal rule: first a group that no assignment can
  * serve, then (for one loop) a group that may only give among itself, then the search's verdict.
  */
-function diagnoseRules(model: ConstraintModel, random: RandomSource, verdict: 'exhausted' | 'budget'): Diagnosis {
+function diagnoseRules(
+  model: ConstraintModel,
+  random: RandomSource,
+  verdict: 'exhausted' | 'budget',
+): Diagnosis {
   const plain = { ...model, noReciprocal: false, singleLoop: false };
   const outcome = drawBySwapRepair(plain, random);
   if (outcome?.stuck !== undefined) return explainNoAssignment(plain, outcome.recipientOf, outcome.stuck);
@@ -121,7 +140,11 @@ function diagnoseRules(model: ConstraintModel, random: RandomSource, verdict: 'e
   }
 
   const everyone = Array.from({ length: model.size }, (_, i) => i);
-  return { code: verdict === 'exhausted' ? 'NO_VALID_LOOP' : 'NOT_FOUND_IN_BUDGET', givers: everyone, recipients: [] };
+  return {
+    code: verdict === 'exhausted' ? 'NO_VALID_LOOP' : 'NOT_FOUND_IN_BUDGET',
+    givers: everyone,
+    recipients: [],
+  };
 }
 
 function toPairs(model: ConstraintModel, recipientOf: Int32Array): Pair[] {

@@ -12,7 +12,10 @@ import { forEachForbidden, type ConstraintModel } from './constraints.js';
  *
  * Returns the recipients the shrunken group may draw and every giver confined to them.
  */
-export function shrinkViolator(model: ConstraintModel, group: readonly number[]): { givers: number[]; recipients: number[] } {
+export function shrinkViolator(
+  model: ConstraintModel,
+  group: readonly number[],
+): { givers: number[]; recipients: number[] } {
   const { size } = model;
   const count = new Int32Array(size);
   const histogram = new Int32Array(group.length + 1);

@@ -107,7 +107,11 @@ function tryExtraGivers(
 }
 
 /** Yields groups of `extra` distinct givers: all of them in random order if few, else random samples. */
-function* candidateGroups(others: readonly number[], extra: number, random: RandomSource): Generator<number[]> {
+function* candidateGroups(
+  others: readonly number[],
+  extra: number,
+  random: RandomSource,
+): Generator<number[]> {
   if (extra === 0) {
     yield [];
     return;

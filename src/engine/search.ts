@@ -2,7 +2,8 @@ import { isAllowed, type ConstraintModel } from './constraints.js';
 import type { RandomSource } from './random.js';
 
 /** found: a valid draw; exhausted: proven that none exists; budget: stopped before either. */
-export type SearchResult = { kind: 'found'; recipientOf: Int32Array } | { kind: 'exhausted' } | { kind: 'budget' };
+export type SearchResult =
+  { kind: 'found'; recipientOf: Int32Array } | { kind: 'exhausted' } | { kind: 'budget' };
 
 /**
  * Searches every draw by backtracking, honouring all rules, until it finds one, proves there is none,
@@ -65,7 +66,12 @@ function searchAssignments(
   return false;
 }
 
-function candidatesOf(model: ConstraintModel, recipientOf: Int32Array, taken: Uint8Array, g: number): number[] {
+function candidatesOf(
+  model: ConstraintModel,
+  recipientOf: Int32Array,
+  taken: Uint8Array,
+  g: number,
+): number[] {
   const candidates: number[] = [];
   for (let r = 0; r < model.size; r++) {
     if (taken[r] === 1 || !isAllowed(model, g, r)) continue;
@@ -75,12 +81,17 @@ function candidatesOf(model: ConstraintModel, recipientOf: Int32Array, taken: Ui
   return candidates;
 }
 
-function everyRecipientReachable(model: ConstraintModel, recipientOf: Int32Array, taken: Uint8Array): boolean {
+function everyRecipientReachable(
+  model: ConstraintModel,
+  recipientOf: Int32Array,
+  taken: Uint8Array,
+): boolean {
   for (let r = 0; r < model.size; r++) {
     if (taken[r] === 1) continue;
     let reachable = false;
     for (let g = 0; g < model.size && !reachable; g++) {
-      reachable = recipientOf[g] === -1 && isAllowed(model, g, r) && !(model.noReciprocal && recipientOf[r] === g);
+      reachable =
+        recipientOf[g] === -1 && isAllowed(model, g, r) && !(model.noReciprocal && recipientOf[r] === g);
     }
     if (!reachable) return false;
   }

@@ -4,7 +4,11 @@ import type { RandomSource } from './random.js';
 
 /** Random partners tried for one broken assignment before the exact matching takes over. */
 const PARTNER_TRIES = 64;
-/** Extra random swaps around every giver that was moved, to spread the repairs' bias. */
+/**
+ * Extra random swaps around every giver that was moved, to spread the repairs' bias.
+ * NOTE: chosen by measurement, not proof: on 6- and 7-person instances forced onto this path the
+ * total variation distance from uniform was about 0.03 to 0.04.
+ */
 const MIXING_SWAPS = 8;
 
 /**
@@ -32,7 +36,9 @@ export function drawBySwapRepair(
   const moved: number[] = [];
   let broken = brokenGivers(model, recipientOf);
   for (let round = 0; round < 2 && broken.length > 0; round++) {
-    broken = broken.filter((g) => isBroken(model, recipientOf, g) && !moveRandomly(model, random, recipientOf, g, moved));
+    broken = broken.filter(
+      (g) => isBroken(model, recipientOf, g) && !moveRandomly(model, random, recipientOf, g, moved),
+    );
 
     if (broken.length > 0) {
       // Unassign what random swaps could not fix and let the matching place them exactly.

@@ -118,7 +118,10 @@ function shareHousehold(index: HouseholdIndex, a: number, b: number): boolean {
   return ofA.some((h) => ofB.includes(h));
 }
 
-function rememberedExchanges(problem: DrawProblem, relaxedHistory: readonly string[]): DrawProblem['history'] {
+function rememberedExchanges(
+  problem: DrawProblem,
+  relaxedHistory: readonly string[],
+): DrawProblem['history'] {
   const relaxed = new Set(relaxedHistory);
   const active = problem.history.slice(0, Math.max(0, problem.rules.avoidPast));
   return active.filter((exchange) => !relaxed.has(exchange.label));

@@ -37,7 +37,8 @@ export function enumerateValidDraws(problem: DrawProblem, limit = Infinity): Pai
 export function allowedBy(problem: DrawProblem): (giver: PersonId, recipient: PersonId) => boolean {
   const forbidden = forbiddenPairs(problem);
   const index = new Map<PersonId, number>(problem.participants.map((id, i) => [id, i]));
-  return (giver, recipient) => giver !== recipient && !forbidden.has(`${index.get(giver)},${index.get(recipient)}`);
+  return (giver, recipient) =>
+    giver !== recipient && !forbidden.has(`${index.get(giver)},${index.get(recipient)}`);
 }
 
 function forbiddenPairs(problem: DrawProblem): Set<string> {
@@ -50,7 +51,8 @@ function forbiddenPairs(problem: DrawProblem): Set<string> {
   };
   for (const [a, b] of problem.exclusions) add(a, b);
   for (const members of problem.households) for (const a of members) for (const b of members) add(a, b);
-  for (const exchange of problem.history.slice(0, problem.rules.avoidPast)) for (const [a, b] of exchange.pairs) add(a, b);
+  for (const exchange of problem.history.slice(0, problem.rules.avoidPast))
+    for (const [a, b] of exchange.pairs) add(a, b);
   return keys;
 }
 

@@ -36,6 +36,9 @@ export function problemOf(data: DrawCase, participants = data.participants): Dra
       singleLoop: data.rules?.singleCycle ?? false,
       avoidPast: data.rules?.avoidPastYears ?? 0,
     },
-    history: (data.history ?? []).map((exchange) => ({ label: String(exchange.year), pairs: exchange.pairs })),
+    history: (data.history ?? []).map((exchange) => ({
+      label: String(exchange.year),
+      pairs: exchange.pairs,
+    })),
   };
 }

@@ -5,7 +5,12 @@ import type { DrawInfeasible } from '../../src/engine/types.js';
 const names: Record<string, string> = { a: 'Ann', b: 'Bo', c: 'Cy', d: 'Dee', e: 'Eve' };
 const nameOf = (id: string): string => names[id] ?? id;
 
-function infeasible(code: DrawInfeasible['code'], givers: string[], recipients: string[] = [], relaxedHistory: string[] = []): DrawInfeasible {
+function infeasible(
+  code: DrawInfeasible['code'],
+  givers: string[],
+  recipients: string[] = [],
+  relaxedHistory: string[] = [],
+): DrawInfeasible {
   return { ok: false, code, givers, recipients, relaxedHistory };
 }
 

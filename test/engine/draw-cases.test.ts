@@ -35,7 +35,10 @@ describe('repair cases', () => {
   it.each(repairCases)('$name', ({ data }) => {
     const leaving = data.withdraw!;
     const before: Pair[] = Object.entries(data.draw ?? {});
-    const problem = problemOf(data, data.participants.filter((id) => id !== leaving));
+    const problem = problemOf(
+      data,
+      data.participants.filter((id) => id !== leaving),
+    );
 
     for (let seed = 1; seed <= 20; seed++) {
       const outcome = repairDraw(problem, before, { leave: leaving }, seededRandom(seed));

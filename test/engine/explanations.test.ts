@@ -72,12 +72,31 @@ describe('infeasible explanations', () => {
   });
 
   it.each([
-    ['recipient nobody may draw', { exclusions: [['A', 'D'], ['B', 'D'], ['C', 'D']] }, 'NOBODY_MAY_DRAW', [], ['D']],
+    [
+      'recipient nobody may draw',
+      {
+        exclusions: [
+          ['A', 'D'],
+          ['B', 'D'],
+          ['C', 'D'],
+        ],
+      },
+      'NOBODY_MAY_DRAW',
+      [],
+      ['D'],
+    ],
     [
       'two recipients only one giver may draw',
       {
         participants: ['A', 'B', 'C', 'D', 'E'],
-        exclusions: [['B', 'C'], ['B', 'D'], ['E', 'C'], ['E', 'D'], ['C', 'D'], ['D', 'C']],
+        exclusions: [
+          ['B', 'C'],
+          ['B', 'D'],
+          ['E', 'C'],
+          ['E', 'D'],
+          ['C', 'D'],
+          ['D', 'C'],
+        ],
       },
       'GROUP_TOO_FEW_GIVERS',
       ['A'],
@@ -85,7 +104,16 @@ describe('infeasible explanations', () => {
     ],
     [
       'closed group under the loop rule',
-      { households: [], exclusions: [['A', 'C'], ['A', 'D'], ['B', 'C'], ['B', 'D']], rules: { noReciprocal: false, singleLoop: true, avoidPast: 0 } },
+      {
+        households: [],
+        exclusions: [
+          ['A', 'C'],
+          ['A', 'D'],
+          ['B', 'C'],
+          ['B', 'D'],
+        ],
+        rules: { noReciprocal: false, singleLoop: true, avoidPast: 0 },
+      },
       'CLOSED_GROUP',
       ['A', 'B'],
       [],

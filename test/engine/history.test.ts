@@ -4,11 +4,25 @@ import { seededRandom } from '../../src/engine/random.js';
 import type { DrawProblem, Pair } from '../../src/engine/types.js';
 
 // Three people have only two draws: A->B->C->A and A->C->B->A (pairs in participant order).
-const forward: Pair[] = [['A', 'B'], ['B', 'C'], ['C', 'A']];
-const backward: Pair[] = [['A', 'C'], ['B', 'A'], ['C', 'B']];
+const forward: Pair[] = [
+  ['A', 'B'],
+  ['B', 'C'],
+  ['C', 'A'],
+];
+const backward: Pair[] = [
+  ['A', 'C'],
+  ['B', 'A'],
+  ['C', 'B'],
+];
 
 function threePeople(avoidPast: number, history: DrawProblem['history']): DrawProblem {
-  return { participants: ['A', 'B', 'C'], exclusions: [], households: [], rules: { noReciprocal: false, singleLoop: false, avoidPast }, history };
+  return {
+    participants: ['A', 'B', 'C'],
+    exclusions: [],
+    households: [],
+    rules: { noReciprocal: false, singleLoop: false, avoidPast },
+    history,
+  };
 }
 
 describe('history relaxation', () => {
@@ -42,9 +56,18 @@ describe('history relaxation', () => {
         { label: '2025', pairs: forward },
         { label: '2024', pairs: backward },
       ]),
-      exclusions: [['A', 'B'], ['A', 'C']],
+      exclusions: [
+        ['A', 'B'],
+        ['A', 'C'],
+      ],
     };
     const outcome = drawAssignments(problem, seededRandom(3));
-    expect(outcome).toEqual({ ok: false, code: 'NOBODY_TO_DRAW', givers: ['A'], recipients: [], relaxedHistory: ['2024', '2025'] });
+    expect(outcome).toEqual({
+      ok: false,
+      code: 'NOBODY_TO_DRAW',
+      givers: ['A'],
+      recipients: [],
+      relaxedHistory: ['2024', '2025'],
+    });
   });
 });

@@ -52,7 +52,14 @@ describe('repairDraw', () => {
       history: [],
       rules: PLAIN,
     };
-    const current: Pair[] = [['A', 'B'], ['B', 'C'], ['C', 'D'], ['D', 'E'], ['E', 'F'], ['F', 'A']];
+    const current: Pair[] = [
+      ['A', 'B'],
+      ['B', 'C'],
+      ['C', 'D'],
+      ['D', 'E'],
+      ['E', 'F'],
+      ['F', 'A'],
+    ];
     const giversOfNewcomer = new Map<PersonId, number>();
     for (let seed = 1; seed <= 300; seed++) {
       const outcome = repairDraw(problem, current, { join: 'G' }, seededRandom(seed));
@@ -75,7 +82,14 @@ describe('repairDraw', () => {
       history: [],
       rules: { ...PLAIN, singleLoop: true },
     };
-    const current: Pair[] = [['A', 'B'], ['B', 'C'], ['C', 'D'], ['D', 'E'], ['E', 'F'], ['F', 'A']];
+    const current: Pair[] = [
+      ['A', 'B'],
+      ['B', 'C'],
+      ['C', 'D'],
+      ['D', 'E'],
+      ['E', 'F'],
+      ['F', 'A'],
+    ];
     const outcome = repairDraw(problem, current, { leave: 'F' }, seededRandom(9));
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
@@ -84,8 +98,28 @@ describe('repairDraw', () => {
   });
 
   it('reports an impossible repair', () => {
-    const problem: DrawProblem = { participants: ['A'], exclusions: [], households: [], history: [], rules: PLAIN };
-    const outcome = repairDraw(problem, [['A', 'B'], ['B', 'A']], { leave: 'B' }, seededRandom(1));
-    expect(outcome).toEqual({ ok: false, code: 'TOO_FEW_PARTICIPANTS', givers: ['A'], recipients: [], relaxedHistory: [] });
+    const problem: DrawProblem = {
+      participants: ['A'],
+      exclusions: [],
+      households: [],
+      history: [],
+      rules: PLAIN,
+    };
+    const outcome = repairDraw(
+      problem,
+      [
+        ['A', 'B'],
+        ['B', 'A'],
+      ],
+      { leave: 'B' },
+      seededRandom(1),
+    );
+    expect(outcome).toEqual({
+      ok: false,
+      code: 'TOO_FEW_PARTICIPANTS',
+      givers: ['A'],
+      recipients: [],
+      relaxedHistory: [],
+    });
   });
 });

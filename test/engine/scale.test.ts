@@ -22,8 +22,16 @@ describe('large draws', () => {
   ])('draws 20,000 people with %s', (_, rules) => {
     const ids = people(20_000);
     // Dense enough that rejection sampling is not worth its budget, so the fallback must do it.
-    const exclusions: Pair[] = ids.flatMap((id, i) => [7, 11, 13, 17, 19].map((k) => [id, ids[(i + k) % ids.length]!] as Pair));
-    const problem: DrawProblem = { participants: ids, exclusions, households: inHouseholdsOf(ids, 3), rules, history: [] };
+    const exclusions: Pair[] = ids.flatMap((id, i) =>
+      [7, 11, 13, 17, 19].map((k) => [id, ids[(i + k) % ids.length]!] as Pair),
+    );
+    const problem: DrawProblem = {
+      participants: ids,
+      exclusions,
+      households: inHouseholdsOf(ids, 3),
+      rules,
+      history: [],
+    };
     const outcome = drawAssignments(problem, seededRandom(4));
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
@@ -36,9 +44,21 @@ describe('large draws', () => {
     const [a, b, c, d] = ids as [string, string, string, string];
     const exclusions: Pair[] = [];
     for (const giver of [a, b, c]) for (const id of ids) if (id !== d) exclusions.push([giver, id]);
-    const problem: DrawProblem = { participants: ids, exclusions, households: [[a, b, c]], rules: RULES, history: [] };
+    const problem: DrawProblem = {
+      participants: ids,
+      exclusions,
+      households: [[a, b, c]],
+      rules: RULES,
+      history: [],
+    };
     const outcome = drawAssignments(problem, seededRandom(5));
-    expect(outcome).toEqual({ ok: false, code: 'GROUP_TOO_FEW_RECIPIENTS', givers: [a, b, c], recipients: [d], relaxedHistory: [] });
+    expect(outcome).toEqual({
+      ok: false,
+      code: 'GROUP_TOO_FEW_RECIPIENTS',
+      givers: [a, b, c],
+      recipients: [d],
+      relaxedHistory: [],
+    });
   });
 });
 
@@ -52,10 +72,18 @@ describe('loop rule beyond the first search', () => {
   successors.get(0)!.push(6);
   successors.get(6)!.push(0);
   const exclusions: Pair[] = [];
-  ids.forEach((giver, g) => ids.forEach((recipient, r) => {
-    if (g !== r && !successors.get(g)!.includes(r)) exclusions.push([giver, recipient]);
-  }));
-  const problem: DrawProblem = { participants: ids, exclusions, households: [], rules: { ...RULES, singleLoop: true }, history: [] };
+  ids.forEach((giver, g) =>
+    ids.forEach((recipient, r) => {
+      if (g !== r && !successors.get(g)!.includes(r)) exclusions.push([giver, recipient]);
+    }),
+  );
+  const problem: DrawProblem = {
+    participants: ids,
+    exclusions,
+    households: [],
+    rules: { ...RULES, singleLoop: true },
+    history: [],
+  };
 
   it('proves no loop exists', () => {
     const outcome = drawAssignments(problem, seededRandom(6));

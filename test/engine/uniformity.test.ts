@@ -7,7 +7,14 @@ import { enumerateValidDraws } from './brute-force.js';
 const PLAIN: DrawRules = { noReciprocal: false, singleLoop: false, avoidPast: 0 };
 
 function problem(people: string, extra: Partial<DrawProblem> = {}): DrawProblem {
-  return { participants: people.split(''), exclusions: [], households: [], rules: PLAIN, history: [], ...extra };
+  return {
+    participants: people.split(''),
+    exclusions: [],
+    households: [],
+    rules: PLAIN,
+    history: [],
+    ...extra,
+  };
 }
 
 /** Upper 0.1 % point of chi-square with `df` degrees of freedom (Wilson-Hilferty approximation). */
@@ -19,25 +26,71 @@ function chiSquareCritical(df: number): number {
 
 const instances: [string, DrawProblem][] = [
   ['4 people, no constraint', problem('ABCD')],
-  ['5 people, exclusions and a household', problem('ABCDE', { exclusions: [['A', 'B'], ['C', 'A']], households: [['D', 'E']] })],
-  ['6 people, households, no reciprocal', problem('ABCDEF', { households: [['A', 'B'], ['C', 'D']], rules: { ...PLAIN, noReciprocal: true } })],
-  ['5 people, single loop, exclusion', problem('ABCDE', { exclusions: [['A', 'B'], ['B', 'C']], rules: { ...PLAIN, singleLoop: true } })],
+  [
+    '5 people, exclusions and a household',
+    problem('ABCDE', {
+      exclusions: [
+        ['A', 'B'],
+        ['C', 'A'],
+      ],
+      households: [['D', 'E']],
+    }),
+  ],
+  [
+    '6 people, households, no reciprocal',
+    problem('ABCDEF', {
+      households: [
+        ['A', 'B'],
+        ['C', 'D'],
+      ],
+      rules: { ...PLAIN, noReciprocal: true },
+    }),
+  ],
+  [
+    '5 people, single loop, exclusion',
+    problem('ABCDE', {
+      exclusions: [
+        ['A', 'B'],
+        ['B', 'C'],
+      ],
+      rules: { ...PLAIN, singleLoop: true },
+    }),
+  ],
   [
     '6 people, avoid last year',
     problem('ABCDEF', {
       rules: { ...PLAIN, avoidPast: 1 },
-      history: [{ label: '2025', pairs: [['A', 'B'], ['B', 'C'], ['C', 'A'], ['D', 'E'], ['E', 'F'], ['F', 'D']] }],
+      history: [
+        {
+          label: '2025',
+          pairs: [
+            ['A', 'B'],
+            ['B', 'C'],
+            ['C', 'A'],
+            ['D', 'E'],
+            ['E', 'F'],
+            ['F', 'D'],
+          ],
+        },
+      ],
     }),
   ],
   [
     '7 people, everything but the loop',
     problem('ABCDEFG', {
-      exclusions: [['A', 'G'], ['G', 'A'], ['B', 'C']],
+      exclusions: [
+        ['A', 'G'],
+        ['G', 'A'],
+        ['B', 'C'],
+      ],
       households: [['C', 'D', 'E']],
       rules: { ...PLAIN, noReciprocal: true },
     }),
   ],
-  ['7 people, single loop, household', problem('ABCDEFG', { households: [['A', 'B', 'C']], rules: { ...PLAIN, singleLoop: true } })],
+  [
+    '7 people, single loop, household',
+    problem('ABCDEFG', { households: [['A', 'B', 'C']], rules: { ...PLAIN, singleLoop: true } }),
+  ],
 ];
 
 describe('draw uniformity', () => {
