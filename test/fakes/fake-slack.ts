@@ -72,7 +72,7 @@ export class FakeSlack {
 
   async start(): Promise<this> {
     this.server = createServer((request, response) => void this.handle(request, response));
-    this.server.keepAliveTimeout = 1_000;
+    this.server.keepAliveTimeout = 30_000;
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
     this.port = (this.server.address() as AddressInfo).port;
     return this;

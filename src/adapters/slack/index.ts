@@ -20,9 +20,16 @@ import { addressOf, closeServer, healthRoute, startHealthServer, type HealthStat
 import { SlackPeople } from './people.js';
 import { registerSlashCommand } from './slash-command.js';
 import { registerViewSubmissions } from './view-submissions.js';
+import { WorkQueue } from './work-queue.js';
 
 export { slackFormat } from './format.js';
 export { createSlackDmChannel, SlackDmChannel } from './dm-channel.js';
+
+/**
+ * How many acknowledged commands run at once. Each waits on a Web API call or two, so a few dozen keep
+ * a burst moving without starving the acknowledgements of new requests.
+ */
+const MAX_COMMANDS_IN_FLIGHT = 16;
 
 /** The path Slack posts slash commands and interactions to in HTTP mode. */
 export const EVENTS_PATH = '/slack/events';
@@ -67,15 +74,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
 
   const channel = createSlackDmChannel({ botToken: options.slack.botToken, slackApiUrl, logger });
 
-  const inFlight = new Set<Promise<void>>();
-  const track = (work: Promise<void>): Promise<void> => {
-    inFlight.add(work);
-    return work.finally(() => inFlight.delete(work));
-  };
-
-  const idle = async (): Promise<void> => {
-    while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
-  };
+  const queue = new WorkQueue(MAX_COMMANDS_IN_FLIGHT);
+  const idle = (): Promise<void> => queue.idle();
 
   let app: App | null = null;
   let server: Server | null = null;
@@ -152,7 +152,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         clock,
         logger,
         defaultCountry: options.defaultCountry,
-        track,
+        queue,
       };
       const people = new SlackPeople(created.client, clock, logger);
       registerSlashCommand(created, { ...deps, people });

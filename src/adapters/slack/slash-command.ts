@@ -12,6 +12,7 @@ import { createModal, wishlistModal, type ModalOrigin } from './modals.js';
 import type { SlackPeople } from './people.js';
 import { RecentKeys } from './recent-keys.js';
 import { sendReplies, type ReplyTarget } from './replies.js';
+import type { WorkQueue } from './work-queue.js';
 
 /** Slack retries an unanswered request within minutes; a trigger id is remembered for half an hour. */
 const RETRY_WINDOW_MS = 30 * 60 * 1_000;
@@ -24,8 +25,8 @@ export interface SlashCommandDeps {
   clock: Clock;
   logger: Logger;
   defaultCountry?: CountryCode;
-  /** Registers work that runs after the ack, so that a shutdown waits for it. */
-  track(work: Promise<void>): Promise<void>;
+  /** Runs the work after the ack; a shutdown waits for it. */
+  queue: WorkQueue;
 }
 
 /**
@@ -47,7 +48,13 @@ export function registerSlashCommand(app: App, deps: SlashCommandDeps): void {
       );
       return;
     }
-    await deps.track(runCommand(deps, client, command));
+
+    const parsed = parse(command.text, deps.defaultCountry, deps.logger);
+    // A modal must open within 3 seconds of the command, so that work skips the queue.
+    const urgent = parsed !== null && mayOpenModal(parsed);
+    deps.queue
+      .run(() => runCommand(deps, client, command, parsed), { urgent })
+      .catch((error: unknown) => deps.logger.error({ err: error }, '/santa failed after its ack'));
   });
 }
 
@@ -55,6 +62,7 @@ async function runCommand(
   deps: SlashCommandDeps,
   client: webApi.WebClient,
   command: SlashCommand,
+  parsed: SantaCommand | null,
 ): Promise<void> {
   const target: ReplyTarget = {
     channelId: command.channel_id,
@@ -63,8 +71,8 @@ async function runCommand(
   };
 
   try {
-    const parsed = parse(command.text, deps.defaultCountry);
-    if (parsed !== null && (await openModalFor(deps, client, command, parsed))) return;
+    if (parsed !== null && mayOpenModal(parsed) && (await openModalFor(deps, client, command, parsed)))
+      return;
 
     const ctx = await deps.people.context(
       command.team_id,
@@ -89,14 +97,17 @@ async function runCommand(
   }
 }
 
-/** Returns the command with Slack's entities decoded in its free text, or null when it does not parse. */
-function parse(text: string, defaultCountry: CountryCode | undefined): SantaCommand | null {
+/**
+ * Returns the command with Slack's entities decoded in its free text, or null when it does not parse;
+ * the command then runs through `executeText`, which answers with the problem and the usage.
+ */
+function parse(text: string, defaultCountry: CountryCode | undefined, logger: Logger): SantaCommand | null {
   let command: SantaCommand;
   try {
     command = parseCommandText(text, { defaultCountry });
   } catch (error) {
-    if (error instanceof UserError) return null;
-    throw error;
+    if (!(error instanceof UserError)) logger.error({ err: error }, '/santa text could not be parsed');
+    return null;
   }
 
   if (command.name === 'wishlist' && command.text !== undefined) {
@@ -109,6 +120,14 @@ function parse(text: string, defaultCountry: CountryCode | undefined): SantaComm
     return decoded;
   }
   return command;
+}
+
+/** A bare `/santa create` or `/santa wishlist` opens a modal when it applies. */
+function mayOpenModal(command: SantaCommand): boolean {
+  return (
+    (command.name === 'create' && Object.keys(command).length === 1) ||
+    (command.name === 'wishlist' && command.text === undefined)
+  );
 }
 
 /**
@@ -126,15 +145,13 @@ async function openModalFor(
   const active = deps.store.findActiveExchange('slack', command.team_id, command.channel_id);
   let view;
 
-  if (parsed.name === 'create' && Object.keys(parsed).length === 1) {
+  if (parsed.name === 'create') {
     if (active !== null) return false;
     view = createModal(origin);
-  } else if (parsed.name === 'wishlist' && parsed.text === undefined) {
+  } else {
     const participant = active === null ? null : deps.store.findParticipantByUser(active.id, command.user_id);
     if (participant === null || participant.leftAt !== null) return false;
     view = wishlistModal(origin, participant.wishlist);
-  } else {
-    return false;
   }
 
   try {

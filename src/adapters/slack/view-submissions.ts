@@ -15,12 +15,14 @@ import {
 } from './modals.js';
 import type { SlackPeople } from './people.js';
 import { sendReplies } from './replies.js';
+import type { WorkQueue } from './work-queue.js';
 
 export interface ViewSubmissionDeps {
   santa: Santa;
   people: SlackPeople;
   logger: Logger;
-  track(work: Promise<void>): Promise<void>;
+  /** Runs the work after the ack; a shutdown waits for it. */
+  queue: WorkQueue;
 }
 
 interface Submitter {
@@ -58,7 +60,11 @@ function handleModal<T>(
       return;
     }
     await ack();
-    await deps.track(runSubmission(deps, client, view, submitter(body), (ctx) => run(ctx, submission.value)));
+    deps.queue
+      .run(() => runSubmission(deps, client, view, submitter(body), (ctx) => run(ctx, submission.value)))
+      .catch((error: unknown) =>
+        deps.logger.error({ err: error, callbackId }, 'modal submission failed after its ack'),
+      );
   });
 }
 
