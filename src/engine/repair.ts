@@ -29,8 +29,7 @@ export function repairDraw(
   change: DrawChange,
   random: RandomSource,
 ): RepairOutcome {
-  const avoided = problem.history.slice(0, Math.max(0, problem.rules.avoidPast));
-  const model = buildModel(problem, avoided);
+  const { model, relaxedHistory } = modelKeepingCurrent(problem, current);
   const basics = diagnoseBasics(model);
   if (basics !== undefined) {
     return redraw(problem, current, random);
@@ -53,11 +52,35 @@ export function repairDraw(
     if (moved === undefined) continue;
 
     const pairs = toPairs(model, recipientOf);
-    if (isValidDraw(problem, pairs)) {
-      return { ok: true, pairs, changedGivers: moved.map((g) => model.ids[g]!), relaxedHistory: [] };
+    if (isValidDraw(problem, pairs, relaxedHistory)) {
+      return { ok: true, pairs, changedGivers: moved.map((g) => model.ids[g]!), relaxedHistory };
     }
   }
   return redraw(problem, current, random);
+}
+
+/**
+ * Indexes the problem, allowing past exchanges again (oldest first) until every current pairing is
+ * allowed: a draw that was made with relaxed history must not lose its repeats to the repair.
+ */
+function modelKeepingCurrent(
+  problem: DrawProblem,
+  current: readonly Pair[],
+): { model: ConstraintModel; relaxedHistory: string[] } {
+  const avoided = problem.history.slice(0, Math.max(0, problem.rules.avoidPast));
+  const relaxedHistory: string[] = [];
+  for (let kept = avoided.length; ; kept--) {
+    const model = buildModel(problem, avoided.slice(0, kept));
+    if (kept === 0 || current.every(([g, r]) => allowedIfPresent(model, g, r)))
+      return { model, relaxedHistory };
+    relaxedHistory.push(avoided[kept - 1]!.label);
+  }
+}
+
+function allowedIfPresent(model: ConstraintModel, giverId: PersonId, recipientId: PersonId): boolean {
+  const g = model.indexOf.get(giverId);
+  const r = model.indexOf.get(recipientId);
+  return g === undefined || r === undefined || isAllowed(model, g, r);
 }
 
 /** Keeps every current assignment still allowed between remaining people; -1 marks a giver to place. */

@@ -123,3 +123,36 @@ describe('repairDraw', () => {
     });
   });
 });
+
+describe('repairDraw with relaxed history', () => {
+  it('keeps pairings a relaxed exchange allowed', () => {
+    // Avoiding 2025 and 2024 leaves no draw of A, B, C, so the draw repeated 2024's loop.
+    const forward: Pair[] = [
+      ['A', 'B'],
+      ['B', 'C'],
+      ['C', 'A'],
+    ];
+    const backward: Pair[] = [
+      ['A', 'C'],
+      ['B', 'A'],
+      ['C', 'B'],
+    ];
+    const problem: DrawProblem = {
+      participants: ['A', 'B', 'C', 'D'],
+      exclusions: [],
+      households: [],
+      rules: { ...PLAIN, avoidPast: 2 },
+      history: [
+        { label: '2025', pairs: forward },
+        { label: '2024', pairs: backward },
+      ],
+    };
+    const outcome = repairDraw(problem, backward, { join: 'D' }, seededRandom(8));
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.relaxedHistory).toEqual(['2024']);
+    expect(outcome.changedGivers).toHaveLength(2);
+    expect(outcome.changedGivers).toContain('D');
+    expect(isValidDraw(problem, outcome.pairs, outcome.relaxedHistory)).toBe(true);
+  });
+});
