@@ -1,7 +1,7 @@
 /**
  * The Slack side of the Slack benchmark, run in a worker thread so that its work (the fake Web API
  * and the load generator sending signed commands) does not share the app's event loop, as it would
- * not in production. The main thread sends requests and gets one answer per request id.
+ * not in production. The main thread sends requests and gets one response message per request id.
  */
 import { Agent, request as httpRequest } from 'node:http';
 import { parentPort } from 'node:worker_threads';

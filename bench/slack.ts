@@ -6,7 +6,7 @@
  *    warm-up of 200 in another channel: the time from sending a request to the app's
  *    acknowledgement (Slack gives up after 3 s), and the errors.
  * 2. The draw of those 1,000 people with a fake Slack that accepts 50 chat.postMessage calls per
- *    rolling second and answers 429 with `Retry-After: 1` beyond that, so the DMs take at least 20 s:
+ *    rolling second and responds with 429 and `Retry-After: 1` beyond that, so the DMs take at least 20 s:
  *    the total time as a ratio to that floor, and the duplicates and losses.
  * Run alone with `npx tsx bench/slack.ts`.
  */
@@ -59,7 +59,7 @@ interface DrawStats {
   losses: number;
 }
 
-/** The Slack side in its worker thread, one answer per request. */
+/** The Slack side in its worker thread, with one response message per request. */
 class Peer {
   // A worker thread does not inherit tsx's loader, so a small bootstrap registers it before the import.
   private readonly worker = new Worker(

@@ -5,7 +5,7 @@
  *   response_url endpoints, recording every call;
  * - the sender of signed slash commands and view submissions to the app's HTTP receiver.
  * Failures are programmable: a permanent error per user, the next N calls of a method, and a rate
- * limit per method that answers 429 with Retry-After like Slack does.
+ * limit per method that responds with 429 and Retry-After as Slack does.
  */
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -50,7 +50,7 @@ const JSON_FIELDS = new Set(['blocks', 'view', 'attachments', 'metadata']);
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   readonly responses: RecordedResponse[] = [];
-  /** 429s answered so far, per method. */
+  /** Count of 429 responses so far, per method. */
   readonly rateLimited = new Map<string, number>();
   socketUrl: string | null = null;
 
@@ -91,7 +91,7 @@ export class FakeSlack {
     return `http://127.0.0.1:${this.port}/api/`;
   }
 
-  /** A response_url for one slash command; what is posted to it lands in `responses`. */
+  /** Returns a response_url for one slash command. What is posted to it lands in `responses`. */
   responseUrl(key: string): string {
     return `http://127.0.0.1:${this.port}/response/${encodeURIComponent(key)}`;
   }
@@ -112,7 +112,7 @@ export class FakeSlack {
     this.queuedFailures.set(method, queue);
   }
 
-  /** Answers 429 with `Retry-After: 1` to calls of `method` beyond `perSecond` in any rolling second. */
+  /** Responds with 429 and `Retry-After: 1` to calls of `method` beyond `perSecond` in any rolling second. */
   limitRate(method: string, perSecond: number): void {
     this.limits.set(method, { perSecond, accepted: [] });
   }
@@ -262,7 +262,7 @@ export class FakeSlack {
   }
 }
 
-/** The DM channel id the fake gives the app's conversation with a user. */
+/** Returns the DM channel id that the fake gives the app's conversation with a user. */
 export function dmChannelId(userId: string): string {
   return `D${userId}`;
 }
@@ -343,7 +343,7 @@ export interface SlashCommand {
 
 let triggerCounter = 0;
 
-/** The form body Slack sends for `/santa TEXT`. */
+/** Builds the form body that Slack sends for `/santa TEXT`. */
 export function slashCommandBody(command: SlashCommand): string {
   triggerCounter += 1;
   return new URLSearchParams({
@@ -372,7 +372,7 @@ export interface ViewSubmission {
   values: Record<string, Record<string, Record<string, unknown>>>;
 }
 
-/** The form body Slack sends when someone submits a modal. */
+/** Builds the form body that Slack sends when someone submits a modal. */
 export function viewSubmissionBody(submission: ViewSubmission): string {
   const teamId = submission.teamId ?? FAKE_TEAM_ID;
   triggerCounter += 1;

@@ -36,7 +36,7 @@ export const EVENTS_PATH = '/slack/events';
 
 export interface SlackAdapterOptions {
   slack: NonNullable<Config['slack']>;
-  /** Where the HTTP receiver (or, in Socket Mode, the health endpoint) listens. */
+  /** The listening address of the HTTP receiver (or, in Socket Mode, of the health endpoint). */
   host: string;
   port: number;
   logger: Logger;
@@ -56,7 +56,7 @@ export interface SlackAdapter {
   start(santa: Santa): Promise<void>;
   /** Stops receiving, then waits for the commands and DMs in flight to finish. */
   stop(): Promise<void>;
-  /** Where the HTTP receiver or the health endpoint listens, once started. */
+  /** Returns the address the HTTP receiver or the health endpoint listens on, once started. */
   address(): AddressInfo | null;
   /** Resolves when no acknowledged command or modal submission is still running. */
   idle(): Promise<void>;

@@ -80,7 +80,7 @@ async function runCommand(
       command.user_id,
       command.user_name,
     );
-    // A text that does not parse goes through executeText, which answers with the usage.
+    // A text that does not parse goes through executeText, which replies with the usage.
     const replies =
       parsed === null
         ? await deps.santa.executeText(ctx, command.text)
@@ -99,7 +99,7 @@ async function runCommand(
 
 /**
  * Returns the command with Slack's entities decoded in its free text, or null when it does not parse;
- * the command then runs through `executeText`, which answers with the problem and the usage.
+ * the command then runs through `executeText`, which replies with the problem and the usage.
  */
 function parse(text: string, defaultCountry: CountryCode | undefined, logger: Logger): SantaCommand | null {
   let command: SantaCommand;
@@ -122,7 +122,7 @@ function parse(text: string, defaultCountry: CountryCode | undefined, logger: Lo
   return command;
 }
 
-/** A bare `/santa create` or `/santa wishlist` opens a modal when it applies. */
+/** Returns whether the command is a bare `/santa create` or `/santa wishlist`, which may open a modal. */
 function mayOpenModal(command: SantaCommand): boolean {
   return (
     (command.name === 'create' && Object.keys(command).length === 1) ||

@@ -32,7 +32,7 @@ interface Submitter {
 }
 
 /**
- * Handles the create and wishlist modals. An invalid value is answered in the modal itself
+ * Handles the create and wishlist modals. An invalid value is reported in the modal itself
  * (`response_action: errors`, keyed by block id) so that nothing typed is lost; a valid submission
  * closes the modal at once and runs the command afterwards, posting its replies in the channel the
  * modal was opened from.
@@ -83,7 +83,7 @@ async function runSubmission(
   deps: ViewSubmissionDeps,
   client: webApi.WebClient,
   view: ViewOutput,
-  who: Submitter,
+  person: Submitter,
   run: (ctx: CommandContext) => Promise<Reply[]>,
 ): Promise<void> {
   const origin: ModalOrigin | null = decodeOrigin(view.private_metadata);
@@ -91,10 +91,10 @@ async function runSubmission(
     deps.logger.warn({ callbackId: view.callback_id }, 'a modal submission carried no channel; ignored');
     return;
   }
-  const target = { channelId: origin.channelId, userId: who.userId, responseUrl: origin.responseUrl };
+  const target = { channelId: origin.channelId, userId: person.userId, responseUrl: origin.responseUrl };
 
   try {
-    const ctx = await deps.people.context(who.teamId, origin.channelId, who.userId, who.username);
+    const ctx = await deps.people.context(person.teamId, origin.channelId, person.userId, person.username);
     await sendReplies(client, target, await run(ctx), deps.logger);
   } catch (error) {
     deps.logger.error({ err: error, callbackId: view.callback_id }, 'modal submission failed');

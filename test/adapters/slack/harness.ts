@@ -1,7 +1,7 @@
 /**
- * Builds the whole Slack side of santa against loopback fakes: the real store (in memory), the real
- * Santa service, the real delivery worker and the real Bolt app, talking to the fake Slack (and,
- * when asked, the fake Twilio for the SMS fallback).
+ * Builds the whole Slack side of santa against loopback fakes. The real store (in memory), Santa
+ * service, delivery worker and Bolt app talk to the fake Slack, and to the fake Twilio when the SMS
+ * fallback is asked for.
  */
 import { createSlackAdapter, EVENTS_PATH, type SlackAdapter } from '../../../src/adapters/slack/index.js';
 import { openStore } from '../../../src/adapters/sqlite/index.js';
@@ -156,21 +156,21 @@ export class SlackHarness {
     return response;
   }
 
-  /** The view of the most recent views.open call. */
+  /** Returns the view of the most recent views.open call. */
   lastOpenedView(): Record<string, unknown> {
     const call = this.slack.callsOf('views.open').at(-1);
     if (call === undefined) throw new Error('The app opened no modal');
     return call.args.view as Record<string, unknown>;
   }
 
-  /** The texts posted to response_urls of `userId`'s commands, in order. */
+  /** Returns the texts posted to the response_urls of `userId`'s commands, in order. */
   repliesTo(userId: string): { type: unknown; text: string }[] {
     return this.slack.responses
       .filter((response) => response.key.startsWith(`${userId}-`))
       .map((response) => ({ type: response.body.response_type, text: String(response.body.text) }));
   }
 
-  /** The texts that chat.postMessage accepted for the channel (not DMs). */
+  /** Returns the texts that chat.postMessage accepted for the channel (not DMs). */
   channelMessages(channelId = 'C0SANTA'): string[] {
     return this.slack
       .callsOf('chat.postMessage')

@@ -6,7 +6,7 @@ import { EVENTS_PATH } from '../../../src/adapters/slack/index.js';
 
 const manifest = readFileSync(new URL('../../../manifest.yml', import.meta.url), 'utf8');
 
-/** The items of the YAML list that follows `key:` at the given indentation. */
+/** Returns the items of the YAML list that follows `key:` at the given indentation. */
 function listAfter(key: string, indent: string): string[] {
   const lines = manifest.split('\n');
   const start = lines.findIndex((line) => line === `${indent}${key}:`);

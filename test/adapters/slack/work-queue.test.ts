@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { WorkQueue } from '../../../src/adapters/slack/work-queue.js';
 
-/** A task that records when it starts and finishes only when released. */
+/** Creates a task that logs its start and end, and ends only when released. */
 function gate(log: string[], name: string): { task: () => Promise<void>; release: () => void } {
   let release = (): void => {};
   const released = new Promise<void>((resolve) => (release = resolve));
