@@ -42,7 +42,11 @@ const NO_SLACK_USER = 'slack_no_user_id';
 export class SlackDmChannel implements Channel {
   readonly kind = 'slack' as const;
 
-  /** DM channel ids by user id. They never change, so each person costs one conversations.open. */
+  /**
+   * DM channel ids by user id. They never change, so each person costs one conversations.open.
+   * NOTE: Slack rate-limits conversations.open more tightly than chat.postMessage (its Tier 3, about
+   * 50 calls a minute), so on real Slack the first DMs of a large draw are paced by it.
+   */
   private readonly dmChannels = new Map<string, string>();
   private readonly inFlight = new Set<Promise<unknown>>();
 

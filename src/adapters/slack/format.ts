@@ -24,6 +24,8 @@ export const slackFormat: TextFormat = {
 /**
  * Undoes Slack's escaping of `&`, `<` and `>` in text it sends us, such as a slash command's text, so
  * that the store keeps what the person typed. `&amp;` goes last, so `&amp;lt;` becomes `&lt;`.
+ * NOTE: this assumes Slack encodes these three characters in slash command text as it does in message
+ * text; the fakes encode them that way, but no live workspace has confirmed it.
  */
 export function decodeSlackEntities(text: string): string {
   return text.replace(/&lt;/gu, '<').replace(/&gt;/gu, '>').replace(/&amp;/gu, '&');
