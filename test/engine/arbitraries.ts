@@ -3,13 +3,20 @@ import type { DrawProblem, Pair } from '../../src/engine/types.js';
 
 const NAMES = ['Ann', 'Bo', 'Cy', 'Dee', 'Eve', 'Fay', 'Gus', 'Hal', 'Ida', 'Jo'];
 
-/** Small random problems (up to `maxPeople`) with exclusions, households, rules and one past exchange. */
+function nameOf(index: number): string {
+  return NAMES[index] ?? `P${index}`;
+}
+
+/**
+ * Random problems of `minPeople` to `maxPeople` people with exclusions (up to two per person),
+ * households, rules and, with `history`, up to two past exchanges.
+ */
 export function smallProblem(
   maxPeople: number,
-  options: { history?: boolean } = {},
+  options: { history?: boolean; minPeople?: number } = {},
 ): fc.Arbitrary<DrawProblem> {
-  return fc.integer({ min: 1, max: maxPeople }).chain((n) => {
-    const people = NAMES.slice(0, n);
+  return fc.integer({ min: options.minPeople ?? 1, max: maxPeople }).chain((n) => {
+    const people = Array.from({ length: n }, (_, i) => nameOf(i));
     const person = fc.constantFrom(...people);
     const pair = fc.tuple(person, person) as fc.Arbitrary<Pair>;
     return fc.record({

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { drawAssignments } from '../../src/engine/index.js';
+import { drawAssignments, isValidDraw } from '../../src/engine/index.js';
 import { seededRandom } from '../../src/engine/random.js';
 import type { DrawInfeasible, DrawProblem, PersonId } from '../../src/engine/types.js';
 import { smallProblem } from './arbitraries.js';
@@ -69,6 +69,18 @@ describe('infeasible explanations', () => {
     );
     // The generator must produce enough impossible problems for this test to mean something.
     expect(infeasible).toBeGreaterThan(50);
+  });
+
+  it('hold beyond the complete-search size', () => {
+    // 13 to 16 people: the loop and no-reciprocal rules go through sampling and repair first.
+    fc.assert(
+      fc.property(smallProblem(16, { minPeople: 13 }), fc.integer(), (problem, seed) => {
+        const outcome = drawAssignments(problem, seededRandom(seed));
+        if (outcome.ok) expect(isValidDraw(problem, outcome.pairs)).toBe(true);
+        else expectTrueExplanation(problem, outcome);
+      }),
+      { numRuns: 200, seed: 4 },
+    );
   });
 
   it.each([
