@@ -3,14 +3,13 @@ import { diagnoseBasics } from './diagnose.js';
 import { drawAssignments } from './draw.js';
 import type { RandomSource } from './random.js';
 import type { DrawChange, DrawProblem, Pair, PersonId, RepairOutcome } from './types.js';
+import { candidateGroups, permutations, shuffle } from './repair-candidates.js';
 import { isValidDraw } from './verify.js';
 
 /** Most givers, beyond those who must change, that a repair moves before it redraws everyone. */
 const MAX_EXTRA_GIVERS = 3;
 /** Most givers without a recipient that a repair reassigns in place; beyond this it redraws. */
 const MAX_OPEN_GIVERS = 3;
-/** Candidate groups of extra givers checked per group size; below this, every group is checked. */
-const MAX_CANDIDATES = 4_000;
 
 /**
  * Mends a valid draw after one participant leaves or joins, changing as few givers' recipients as
@@ -20,7 +19,7 @@ const MAX_CANDIDATES = 4_000;
  * the fewest extra givers that make a valid draw possible, checking groups of 0, 1, 2, 3 extra givers
  * in random order. Taking the first valid group in a uniformly random order picks uniformly among the
  * smallest repairs, so a newcomer does not always land beside the same person. Small draws are
- * checked exhaustively, so their repair is minimal; above MAX_CANDIDATES groups per size it is
+ * checked exhaustively, so their repair is minimal; above 4,000 groups per size it is
  * minimal among the groups tried. When no group works, the whole draw is redrawn.
  */
 export function repairDraw(
@@ -129,35 +128,6 @@ function tryExtraGivers(
   return undefined;
 }
 
-/** Yields groups of `extra` distinct givers: all of them in random order if few, else random samples. */
-function* candidateGroups(
-  others: readonly number[],
-  extra: number,
-  random: RandomSource,
-): Generator<number[]> {
-  if (extra === 0) {
-    yield [];
-    return;
-  }
-  const total = combinations(others.length, extra);
-  if (total <= MAX_CANDIDATES) {
-    const all: number[][] = [];
-    const pick = (from: number, chosen: number[]): void => {
-      if (chosen.length === extra) return void all.push([...chosen]);
-      for (let i = from; i < others.length; i++) pick(i + 1, [...chosen, others[i]!]);
-    };
-    pick(0, []);
-    shuffle(all, random);
-    yield* all;
-    return;
-  }
-  for (let k = 0; k < MAX_CANDIDATES; k++) {
-    const group = new Set<number>();
-    while (group.size < extra) group.add(others[random.nextInt(others.length)]!);
-    yield [...group];
-  }
-}
-
 /**
  * Tries the ways of giving `recipients` to `givers` in random order. The last `extraCount` givers
  * must each end with a new recipient, else the group was not needed. Keeps the first valid one.
@@ -212,26 +182,4 @@ function redraw(problem: DrawProblem, current: readonly Pair[], random: RandomSo
 
 function toPairs(model: ConstraintModel, recipientOf: Int32Array): Pair[] {
   return Array.from(recipientOf, (r, g) => [model.ids[g]!, model.ids[r]!] as Pair);
-}
-
-function combinations(n: number, k: number): number {
-  let total = 1;
-  for (let i = 0; i < k; i++) total = (total * (n - i)) / (i + 1);
-  return total;
-}
-
-function permutations(n: number): number[][] {
-  if (n === 0) return [[]];
-  return permutations(n - 1).flatMap((rest) =>
-    Array.from({ length: n }, (_, at) => [...rest.slice(0, at), n - 1, ...rest.slice(at)]),
-  );
-}
-
-function shuffle<T>(values: T[], random: RandomSource): void {
-  for (let i = values.length - 1; i > 0; i--) {
-    const j = random.nextInt(i + 1);
-    const held = values[i]!;
-    values[i] = values[j]!;
-    values[j] = held;
-  }
 }
