@@ -6,7 +6,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
+import { App, HTTPReceiver, webApi } from '@slack/bolt';
 import type { CountryCode } from 'libphonenumber-js';
 
 import { ConfigError } from '../../bot/errors.js';
@@ -16,23 +16,22 @@ import { systemClock } from '../../clock.js';
 import type { Config } from '../../config.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { createSlackDmChannel, type SlackDmChannel } from './dm-channel.js';
-import { addressOf, closeServer, healthRoute, startHealthServer, type HealthState } from './health.js';
+import { addressOf, closeServer, startHealthServer, type HealthState } from './health.js';
 import { SlackPeople } from './people.js';
+import { createReceiver } from './receiver.js';
 import { registerSlashCommand } from './slash-command.js';
 import { registerViewSubmissions } from './view-submissions.js';
 import { WorkQueue } from './work-queue.js';
 
 export { slackFormat } from './format.js';
 export { createSlackDmChannel, SlackDmChannel } from './dm-channel.js';
+export { EVENTS_PATH } from './receiver.js';
 
 /**
  * How many acknowledged commands run at once. Each waits on a Web API call or two, so a few dozen keep
  * a burst moving without starving the acknowledgements of new requests.
  */
 const MAX_COMMANDS_IN_FLIGHT = 16;
-
-/** The path Slack posts slash commands and interactions to in HTTP mode. */
-export const EVENTS_PATH = '/slack/events';
 
 export interface SlackAdapterOptions {
   slack: NonNullable<Config['slack']>;
@@ -100,27 +99,13 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2_000 },
       };
 
-      let receiver: HTTPReceiver | SocketModeReceiver;
-      if (options.slack.appToken !== undefined) {
-        const socketReceiver = new SocketModeReceiver({
-          appToken: options.slack.appToken,
-          logger: boltLogger,
-          installerOptions: { clientOptions: { ...clientOptions } },
-        });
-        socketReceiver.client.on('connected', () => (socketConnected = true));
-        // The client emits `close` when the WebSocket drops, before it reconnects on its own.
-        socketReceiver.client.on('close', () => (socketConnected = false));
-        socketReceiver.client.on('disconnected', () => (socketConnected = false));
-        receiver = socketReceiver;
-      } else {
-        receiver = new HTTPReceiver({
-          signingSecret: options.slack.signingSecret,
-          endpoints: EVENTS_PATH,
-          customRoutes: [healthRoute(health)],
-          logger: boltLogger,
-          processBeforeResponse: false,
-        });
-      }
+      const receiver = createReceiver({
+        slack: options.slack,
+        logger: boltLogger,
+        clientOptions,
+        health,
+        onSocketState: (connected) => (socketConnected = connected),
+      });
 
       const created = new App({
         token: options.slack.botToken,
@@ -158,11 +143,19 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       registerSlashCommand(created, { ...deps, people });
       registerViewSubmissions(created, { ...deps, people });
 
-      if (receiver instanceof HTTPReceiver) {
-        server = (await created.start({ port: options.port, host: options.host })) as Server;
-      } else {
-        healthServer = await startHealthServer(options.host, options.port, health);
-        await created.start();
+      try {
+        if (receiver instanceof HTTPReceiver) {
+          server = (await created.start({ port: options.port, host: options.host })) as Server;
+        } else {
+          healthServer = await startHealthServer(options.host, options.port, health);
+          await created.start();
+        }
+      } catch (error) {
+        logger.error({ err: error }, 'the Slack app failed to start');
+        await created.stop().catch(() => undefined);
+        if (healthServer !== null) await closeServer(healthServer);
+        healthServer = null;
+        throw error;
       }
       app = created;
       logger.info(
