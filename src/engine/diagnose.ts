@@ -3,7 +3,7 @@ import { shrinkViolator, transposeModel } from './hall.js';
 import { completeMatching, type StuckSearch } from './matching.js';
 import type { InfeasibleCode } from './types.js';
 
-/** Why no draw exists, by participant index. */
+/** The reason no draw exists, with people as participant indexes. */
 export interface Diagnosis {
   code: InfeasibleCode;
   givers: number[];
@@ -31,9 +31,9 @@ export function diagnoseBasics(model: ConstraintModel): Diagnosis | undefined {
 }
 
 /**
- * Explains why no assignment exists, from a stuck augmenting search over `recipientOf`: the smaller of
- * a giver-side group (k givers who may only draw fewer than k people) and a recipient-side group
- * (k recipients only fewer than k givers may draw), each shrunk so that no member can be dropped.
+ * Explains why no assignment exists, from a stuck augmenting search over `recipientOf`. Returns the
+ * smaller of two groups, each shrunk so that no member can be dropped: k givers who may only draw
+ * fewer than k people, or k recipients whom fewer than k givers may draw.
  */
 export function explainNoAssignment(
   model: ConstraintModel,

@@ -5,12 +5,13 @@ import { forEachForbidden, type ConstraintModel } from './constraints.js';
  * dropping givers one at a time while the rest still violate, so no single giver can go.
  *
  * The recipients a group may draw are everyone but those forbidden to all of them, so the group
- * violates when more than size - |group| recipients are forbidden to every member. `count[r]` holds
- * how many members forbid r and `histogram[c]` how many recipients have count c; dropping a giver
- * then costs only their own forbidden list. Givers with the fewest forbidden recipients go first,
- * as they are the least likely to be needed.
+ * violates when more than size - |group| recipients are forbidden to every member. `count[r]` is
+ * how many members forbid r and `histogram[c]` how many recipients have count c, so dropping a giver
+ * costs only their own forbidden list. Givers with the fewest forbidden recipients go first, as they
+ * are the least likely to be needed.
  *
- * Returns the recipients the shrunken group may draw and every giver confined to them.
+ * Returns the recipients the shrunken group may draw and every giver confined to them, so the
+ * recipient set is minimal while the givers named include all who compete for it.
  */
 export function shrinkViolator(
   model: ConstraintModel,

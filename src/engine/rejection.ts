@@ -44,8 +44,8 @@ export function planRejection(model: ConstraintModel, budget: number): Rejection
  * independent uniform sample and rejection keeps the valid ones with equal weight.
  *
  * Each try is a Fisher-Yates shuffle (Sattolo's variant for one loop) that checks each assignment as
- * soon as it is final and stops at the first broken rule; the swaps are then undone, so a failed try
- * costs its steps rather than a fresh array.
+ * soon as it is final and stops at the first broken rule. Its swaps are then undone, so a failed try
+ * costs only the steps it took, not a fresh array.
  *
  * Returns recipient indexes by giver index, or undefined when no try succeeded.
  */
@@ -111,7 +111,7 @@ function shuffleLoopChecked(
     if (!isAllowed(model, i, r)) return step;
   }
 
-  // The last step swaps position 0 with itself; mark it so that the undo loop sees it.
+  // The last step swaps position 0 with itself; record it so that the undo loop covers every step.
   swappedWith[size - 1] = 0;
   if (!isAllowed(model, 0, recipient[0]!)) return size - 1;
   return size;

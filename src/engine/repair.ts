@@ -43,7 +43,7 @@ export function repairDraw(
     else received[recipientOf[g]!] = 1;
   }
   for (let r = 0; r < model.size; r++) if (received[r] === 0) free.push(r);
-  // One leave or join opens at most two givers; many open givers means `current` was another draw.
+  // A leave or a join opens one giver. Many more mean `current` is not the draw before this change.
   if (open.length > MAX_OPEN_GIVERS) return redraw(problem, current, random);
 
   for (let extra = 0; extra <= MAX_EXTRA_GIVERS && extra + open.length <= model.size; extra++) {

@@ -20,9 +20,9 @@ const MIXING_SWAPS = 8;
  * the no-reciprocal rule is always found when one exists. Then every moved giver takes part in a few
  * more random validity-keeping swaps. The result is close to uniform but not exactly so.
  *
- * Returns recipient indexes by giver index; with `stuck` when no assignment exists at all (the
- * indexes are then partial, -1 for unassigned); undefined when only the no-reciprocal rule could
- * not be met this way.
+ * Returns recipient indexes by giver index. When no assignment exists at all, `stuck` is set and the
+ * indexes are partial, with -1 for unassigned. Returns undefined when only the no-reciprocal rule
+ * could not be met this way.
  */
 export function drawBySwapRepair(
   model: ConstraintModel,
