@@ -10,8 +10,8 @@ import { forEachForbidden, type ConstraintModel } from './constraints.js';
  * costs only their own forbidden list. Givers with the fewest forbidden recipients go first, as they
  * are the least likely to be needed.
  *
- * Returns the recipients the shrunken group may draw and every giver confined to them, so the
- * recipient set is minimal while the givers named include all who compete for it.
+ * Returns the recipients the shrunken group may draw and every giver confined to them, so that
+ * the givers named include all who compete for those few recipients.
  */
 export function shrinkViolator(
   model: ConstraintModel,
