@@ -27,3 +27,34 @@ describe('drawAssignments properties', () => {
     );
   });
 });
+
+describe('drawAssignments on unusual input', () => {
+  it('returns a result without throwing', () => {
+    const id = fc.constantFrom('', 'a', 'b', 'c', 'd', 'é', 'x y', '1');
+    const pair = fc.tuple(id, id);
+    const problem = fc.record({
+      participants: fc.array(id, { maxLength: 8 }),
+      exclusions: fc.array(pair, { maxLength: 10 }),
+      households: fc.array(fc.array(id, { maxLength: 4 }), { maxLength: 3 }),
+      rules: fc.record({
+        noReciprocal: fc.boolean(),
+        singleLoop: fc.boolean(),
+        avoidPast: fc.integer({ min: -2, max: 5 }),
+      }),
+      history: fc.array(
+        fc.record({ label: fc.string({ maxLength: 4 }), pairs: fc.array(pair, { maxLength: 6 }) }),
+        {
+          maxLength: 3,
+        },
+      ),
+    });
+    fc.assert(
+      fc.property(problem, fc.integer(), (input, seed) => {
+        const outcome = drawAssignments(input, seededRandom(seed));
+        expect(typeof outcome.ok).toBe('boolean');
+        if (outcome.ok) expect(isValidDraw(input, outcome.pairs, outcome.relaxedHistory)).toBe(true);
+      }),
+      { numRuns: 500, seed: 13 },
+    );
+  });
+});
