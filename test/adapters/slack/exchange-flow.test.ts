@@ -187,6 +187,34 @@ describe('Slack exchange end to end', () => {
     expect(harness.store.listParticipants(exchangeId)).toHaveLength(PEOPLE.length);
   });
 
+  it('reads mentions in exclude', async () => {
+    await createAndJoinAll();
+
+    await harness.command('U0CY', 'exclude <@U0BO|bo>');
+
+    const exchangeId = harness.store.listExchanges()[0]?.id ?? 0;
+    const cy = harness.store.findParticipantByUser(exchangeId, 'U0CY');
+    const bo = harness.store.findParticipantByUser(exchangeId, 'U0BO');
+    expect(harness.store.listExclusions(exchangeId)).toEqual([
+      { exchangeId, giverId: cy?.id, recipientId: bo?.id },
+    ]);
+  });
+
+  it('reads escaped email and phone links in contact', async () => {
+    await createAndJoinAll();
+
+    await harness.command(
+      'U0DEE',
+      'contact <mailto:dee@Example.org|dee@Example.org> <tel:+447911123456|+447911123456>',
+    );
+
+    const exchangeId = harness.store.listExchanges()[0]?.id ?? 0;
+    const dee = harness.store.findParticipantByUser(exchangeId, 'U0DEE');
+    expect(dee?.email).toBe('dee@example.org');
+    expect(dee?.phone).toBe('+447911123456');
+    expect(harness.repliesTo('U0DEE').at(-1)?.type).toBe('ephemeral');
+  });
+
   it('answers an unknown subcommand with private help', async () => {
     await harness.command('U0ANN', 'dance');
 
