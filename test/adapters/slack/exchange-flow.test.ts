@@ -215,6 +215,26 @@ describe('Slack exchange end to end', () => {
     expect(harness.repliesTo('U0DEE').at(-1)?.type).toBe('ephemeral');
   });
 
+  it('announces through the response_url when the app is not in the channel', async () => {
+    harness.slack.failNext('chat.postMessage', { error: 'not_in_channel' });
+
+    await harness.command(ORGANISER, 'create Office');
+
+    expect(harness.channelMessages()).toEqual([]);
+    const [reply] = harness.repliesTo(ORGANISER);
+    expect(reply?.type).toBe('in_channel');
+    expect(reply?.text).toContain('*Office*');
+  });
+
+  it('uses the Slack username when users.info fails', async () => {
+    await harness.command(ORGANISER, 'create Office');
+
+    await harness.command('U0NEW', 'join', { userName: 'new.person' });
+
+    const exchangeId = harness.store.listExchanges()[0]?.id ?? 0;
+    expect(harness.store.findParticipantByUser(exchangeId, 'U0NEW')?.displayName).toBe('new.person');
+  });
+
   it('answers an unknown subcommand with private help', async () => {
     await harness.command('U0ANN', 'dance');
 
