@@ -41,7 +41,8 @@ export function registerSlashCommand(app: App, deps: SlashCommandDeps): void {
   app.command('/santa', async ({ command, ack, client, context }) => {
     await ack();
 
-    if (!seen.add(command.trigger_id)) {
+    // Slack sends a trigger id with every slash command; without one there is nothing to match on.
+    if (command.trigger_id && !seen.add(command.trigger_id)) {
       deps.logger.info(
         { retryNum: context.retryNum, retryReason: context.retryReason, channelId: command.channel_id },
         'ignored a repeated /santa request',
