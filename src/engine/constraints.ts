@@ -42,30 +42,35 @@ export function buildModel(problem: DrawProblem, avoided: readonly PastExchange[
 
   const household = new Int32Array(size).fill(-1);
   const extraPairs: Pair[] = [];
-  const groups: number[][] = [];
-  for (const members of problem.households) {
-    const group = [...new Set(members)].map((id) => indexOf.get(id)).filter((i) => i !== undefined);
-    if (group.length < 2) continue;
-    const number = groups.length;
-    const kept: number[] = [];
+  const starts: number[] = [0];
+  const members: number[] = [];
+  const seenIn = new Int32Array(size).fill(-1);
+  problem.households.forEach((listed, listIndex) => {
+    const group: number[] = [];
+    for (const id of listed) {
+      const person = indexOf.get(id);
+      if (person === undefined || seenIn[person] === listIndex) continue;
+      seenIn[person] = listIndex;
+      group.push(person);
+    }
+    if (group.length < 2) return;
+
+    const number = starts.length - 1;
     for (const person of group) {
       if (household[person] === -1) {
         household[person] = number;
-        kept.push(person);
-      } else {
-        // A person in a second household: spell that household out as exclusions both ways.
-        for (const other of group) {
-          if (other === person) continue;
-          extraPairs.push([ids[person]!, ids[other]!], [ids[other]!, ids[person]!]);
-        }
+        members.push(person);
+        continue;
+      }
+      // A person in a second household: spell that household out as exclusions both ways.
+      for (const other of group) {
+        if (other !== person) extraPairs.push([ids[person]!, ids[other]!], [ids[other]!, ids[person]!]);
       }
     }
-    groups.push(kept);
-  }
-
-  const householdStart = new Int32Array(groups.length + 1);
-  groups.forEach((group, h) => (householdStart[h + 1] = householdStart[h]! + group.length));
-  const householdMembers = new Int32Array(groups.flat());
+    starts.push(members.length);
+  });
+  const householdStart = Int32Array.from(starts);
+  const householdMembers = Int32Array.from(members);
 
   const sources: (readonly Pair[])[] = [problem.exclusions, extraPairs, ...avoided.map((e) => e.pairs)];
   const { start, targets } = indexForbidden(size, indexOf, household, sources);
