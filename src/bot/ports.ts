@@ -104,6 +104,8 @@ export interface Store {
   findParticipantByNameKey(exchangeId: number, nameKey: string): Participant | null;
   /** Participants in join order; those who left are included only when asked. */
   listParticipants(exchangeId: number, options?: { includeLeft?: boolean }): Participant[];
+  /** How many participants have joined and not left; cheaper than listing them on every join. */
+  countParticipants(exchangeId: number): number;
   updateParticipant(id: number, patch: ParticipantPatch): Participant;
 
   /** Adds a one-way exclusion; adding one that exists is harmless. */

@@ -361,6 +361,7 @@ export function describeStoreContract(name: string, makeStore: () => Store): voi
           ann.id,
           bo.id,
         ]);
+        expect(store.countParticipants(exchange.id)).toBe(2);
       });
 
       it('updateParticipant changes only the given fields', () => {

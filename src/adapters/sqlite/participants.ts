@@ -12,6 +12,7 @@ type ParticipantMethods = Pick<
   | 'findParticipantByUser'
   | 'findParticipantByNameKey'
   | 'listParticipants'
+  | 'countParticipants'
   | 'updateParticipant'
 >;
 
@@ -109,6 +110,13 @@ export function participantMethods(sql: Sql): ParticipantMethods {
         )
         .all({ exchangeId, includeLeft: options.includeLeft === true ? 1 : 0 }) as ParticipantRow[];
       return rows.map(toParticipant);
+    },
+
+    countParticipants(exchangeId) {
+      const row = sql
+        .prepare('SELECT COUNT(*) AS count FROM participants WHERE exchange_id = ? AND left_at IS NULL')
+        .get(exchangeId) as { count: number };
+      return row.count;
     },
 
     updateParticipant(id, patch) {

@@ -23,7 +23,7 @@ export function join(deps: SantaDeps, ctx: CommandContext): Reply[] {
     addPlatformParticipant(deps, exchange, ctx.userId, displayName);
   }
 
-  const count = deps.store.listParticipants(exchange.id).length;
+  const count = deps.store.countParticipants(exchange.id);
   deps.logger.info({ exchangeId: exchange.id, participants: count }, 'participant joined');
   return [privately(joined(ctx.format, exchange.name, count))];
 }
