@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawAssignments, isValidDraw } from '../../src/engine/index.js';
+import { drawAssignments, isValidDraw, repairDraw } from '../../src/engine/index.js';
 import { seededRandom } from '../../src/engine/random.js';
 import type { DrawProblem, Pair } from '../../src/engine/types.js';
 
@@ -59,6 +59,40 @@ describe('large draws', () => {
       recipients: [d],
       relaxedHistory: [],
     });
+  });
+});
+
+describe('large repairs', () => {
+  it.each([
+    ['no reciprocal', { ...RULES, noReciprocal: true }],
+    ['single loop', { ...RULES, singleLoop: true }],
+  ])('mends a 20,000-person draw with %s', (_, rules) => {
+    const ids = people(20_000);
+    const exclusions: Pair[] = ids.map((id, i) => [id, ids[(i + 7) % ids.length]!]);
+    const before: DrawProblem = {
+      participants: ids,
+      exclusions,
+      households: inHouseholdsOf(ids, 3),
+      rules,
+      history: [],
+    };
+    const first = drawAssignments(before, seededRandom(7));
+    if (!first.ok) throw new Error(`the first draw failed with ${first.code}`);
+
+    const afterLeave = { ...before, participants: ids.filter((id) => id !== 'p100') };
+    const leave = repairDraw(afterLeave, first.pairs, { leave: 'p100' }, seededRandom(8));
+    expect(leave.ok).toBe(true);
+    if (!leave.ok) return;
+    expect(isValidDraw(afterLeave, leave.pairs)).toBe(true);
+    expect(leave.changedGivers.length).toBeLessThanOrEqual(2);
+
+    const afterJoin = { ...before, participants: [...ids, 'newcomer'] };
+    const join = repairDraw(afterJoin, first.pairs, { join: 'newcomer' }, seededRandom(9));
+    expect(join.ok).toBe(true);
+    if (!join.ok) return;
+    expect(isValidDraw(afterJoin, join.pairs)).toBe(true);
+    expect(join.changedGivers).toHaveLength(2);
+    expect(join.changedGivers).toContain('newcomer');
   });
 });
 
