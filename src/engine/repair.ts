@@ -8,6 +8,11 @@ import { isValidDraw } from './verify.js';
 
 /** Most givers, beyond those who must change, that a repair moves before it redraws everyone. */
 const MAX_EXTRA_GIVERS = 3;
+/**
+ * Steps that checking candidate repairs for one loop may spend per group size: each check walks the
+ * whole loop, so at 100,000 people this allows 50 checks.
+ */
+const LOOP_WALK_STEPS = 5_000_000;
 /** Most givers without a recipient that a repair reassigns in place; beyond this it redraws. */
 const MAX_OPEN_GIVERS = 3;
 
@@ -19,8 +24,9 @@ const MAX_OPEN_GIVERS = 3;
  * the fewest extra givers that make a valid draw possible, checking groups of 0, 1, 2, 3 extra givers
  * in random order. Taking the first valid group in a uniformly random order picks uniformly among the
  * smallest repairs, so a newcomer does not always land beside the same person. Small draws are
- * checked exhaustively, so their repair is minimal; above 4,000 groups per size it is
- * minimal among the groups tried. When no group works, the whole draw is redrawn.
+ * checked exhaustively, so their repair is minimal. Above 4,000 groups per size, or once the loop
+ * checks of LOOP_WALK_STEPS are spent, it is minimal among the groups tried. When no group works,
+ * the whole draw is redrawn.
  */
 export function repairDraw(
   problem: DrawProblem,
@@ -117,13 +123,15 @@ function tryExtraGivers(
   const others: number[] = [];
   for (let g = 0; g < model.size; g++) if (isOpen[g] === 0) others.push(g);
 
+  const walks = { left: Math.max(1, Math.floor(LOOP_WALK_STEPS / model.size)) };
   for (const group of candidateGroups(others, extra, random)) {
     const givers = [...open, ...group];
     const oldRecipients = group.map((g) => recipientOf[g]!);
     const recipients = [...free, ...oldRecipients];
-    if (assignGroup(model, recipientOf, givers, recipients, group.length, random)) return givers;
+    if (assignGroup(model, recipientOf, givers, recipients, group.length, random, walks)) return givers;
     group.forEach((g, i) => (recipientOf[g] = oldRecipients[i]!));
     for (const g of open) recipientOf[g] = -1;
+    if (walks.left <= 0) break;
   }
   return undefined;
 }
@@ -139,6 +147,7 @@ function assignGroup(
   recipients: readonly number[],
   extraCount: number,
   random: RandomSource,
+  walks: { left: number },
 ): boolean {
   const firstExtra = givers.length - extraCount;
   const previous = givers.map((g) => recipientOf[g]!);
@@ -154,14 +163,22 @@ function assignGroup(
     if (!fits) continue;
 
     givers.forEach((g, i) => (recipientOf[g] = recipients[order[i]!]!));
-    if (satisfiesRules(model, recipientOf, givers)) return true;
+    if (satisfiesRules(model, recipientOf, givers, walks)) return true;
   }
   return false;
 }
 
-function satisfiesRules(model: ConstraintModel, recipientOf: Int32Array, moved: readonly number[]): boolean {
+/** Checks the rules a local change can break; a loop check spends one of `walks`. */
+function satisfiesRules(
+  model: ConstraintModel,
+  recipientOf: Int32Array,
+  moved: readonly number[],
+  walks: { left: number },
+): boolean {
   if (model.noReciprocal && moved.some((g) => recipientOf[recipientOf[g]!] === g)) return false;
   if (!model.singleLoop) return true;
+  if (walks.left <= 0) return false;
+  walks.left -= 1;
   let length = 0;
   let current = 0;
   do {
