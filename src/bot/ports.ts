@@ -32,28 +32,11 @@ export interface Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
-export interface NewExchange {
-  name: string;
-  platform: Platform;
-  groupKey: string;
-  channelId: string | null;
-  organiserId: string;
-  budget: string | null;
-  exchangeDate: string | null;
-  rules: ExchangeRules;
-}
+/** An exchange as its creator describes it; the store adds the id, status and timestamps. */
+export type NewExchange = Omit<Exchange, 'id' | 'status' | 'createdAt' | 'updatedAt'>;
 
-export interface NewParticipant {
-  exchangeId: number;
-  platformUserId: string | null;
-  displayName: string;
-  nameKey: string;
-  phone: string | null;
-  email: string | null;
-  household: string | null;
-  wishlist: string | null;
-  channels: ChannelKind[] | null;
-}
+/** A participant as they join; the store adds the id and the timestamps. */
+export type NewParticipant = Omit<Participant, 'id' | 'joinedAt' | 'leftAt'>;
 
 export type ParticipantPatch = Partial<
   Pick<Participant, 'displayName' | 'phone' | 'email' | 'household' | 'wishlist' | 'channels' | 'leftAt'>
@@ -71,6 +54,23 @@ export interface NewDraw {
   method: DrawMethod;
   relaxedHistory: string[];
   assignments: { giverId: number; recipientId: number }[];
+  deliveries: NewDelivery[];
+}
+
+/** Why a draw replaced the exchange's previous one. leave: a participant left after the draw. */
+export type DrawRepairReason = 'leave';
+
+/** A repaired draw that replaces the exchange's latest draw, for `Store.recordRepair`. */
+export interface NewDrawRepair {
+  exchangeId: number;
+  /** The draw that was repaired; it must still be the exchange's latest when the repair is stored. */
+  replacesDrawId: number;
+  reason: DrawRepairReason;
+  method: DrawMethod;
+  relaxedHistory: string[];
+  /** The whole repaired draw, not only the changed pairs. */
+  assignments: { giverId: number; recipientId: number }[];
+  /** Reveals for the givers whose recipient changed. */
   deliveries: NewDelivery[];
 }
 
@@ -119,6 +119,16 @@ export interface Store {
    * exchange is no longer open (a second or concurrent draw).
    */
   recordDraw(draw: NewDraw, now: number): Draw | null;
+  /**
+   * Stores a repaired draw in place of the exchange's latest one, in one transaction: the new draw and
+   * all its assignments, the exchange's pair history replaced by the new pairs, and the new deliveries.
+   * Every delivery of a giver whose recipient is unchanged moves to the new draw, so that status, `who`
+   * and resend keep reading one draw. Pending reveals of the other givers of the old draw are marked
+   * failed: PARTICIPANT_LEFT for a giver no longer in the draw, DRAW_REPAIRED for one with a new
+   * recipient. Returns null, changing nothing, unless the exchange is still drawn and `replacesDrawId`
+   * is still its latest draw (a concurrent change).
+   */
+  recordRepair(repair: NewDrawRepair, now: number): Draw | null;
   getDraw(id: number): Draw | null;
   getLatestDraw(exchangeId: number): Draw | null;
   listAssignments(drawId: number): Assignment[];
