@@ -582,6 +582,147 @@ export function describeStoreContract(name: string, makeStore: () => Store): voi
       });
     });
 
+    describe('recordRepair', () => {
+      /**
+       * A drawn loop Ann -> Bo -> Cy -> Dee -> Ann with one email reveal each, of which Cy's was sent,
+       * and the repair after Bo leaves: Ann takes Bo's recipient Cy, nobody else changes.
+       */
+      function drawnThenBoLeaves() {
+        const [exchange, people] = exchangeWith(['Ann', 'Bo', 'Cy', 'Dee']);
+        const [ann, bo, cy, dee] = people as [Participant, Participant, Participant, Participant];
+        const first = drawLoop(exchange, people, T0 + 100)!;
+        const sending = store.claimDueDeliveries(T0 + 100, 10).find((d) => d.participantId === cy.id)!;
+        store.markDeliverySent(sending.id, 'msg-cy', T0 + 110);
+        for (const d of store.listDeliveries(first.id)) {
+          if (d.status === 'sending') store.markDeliveryRetry(d.id, 'TIMEOUT', T0 + 150, T0 + 110);
+        }
+        const repair = {
+          exchangeId: exchange.id,
+          replacesDrawId: first.id,
+          reason: 'leave' as const,
+          method: 'approximate' as const,
+          relaxedHistory: [],
+          assignments: [
+            { giverId: ann.id, recipientId: cy.id },
+            { giverId: cy.id, recipientId: dee.id },
+            { giverId: dee.id, recipientId: ann.id },
+          ],
+          deliveries: [reveal(ann.id, 'sms', ['email'])],
+        };
+        return { exchange, ann, bo, cy, dee, first, repair };
+      }
+
+      it('stores the new draw as the latest', () => {
+        const { exchange, ann, cy, dee, first, repair } = drawnThenBoLeaves();
+
+        const repaired = store.recordRepair(repair, T0 + 500);
+
+        expect(repaired).toEqual({
+          id: repaired!.id,
+          exchangeId: exchange.id,
+          method: 'approximate',
+          relaxedHistory: [],
+          createdAt: T0 + 500,
+        });
+        expect(repaired!.id).not.toBe(first.id);
+        expect(store.getLatestDraw(exchange.id)).toEqual(repaired);
+        expect(store.getExchange(exchange.id)).toMatchObject({ status: 'drawn', updatedAt: T0 + 500 });
+        expect(store.listAssignments(repaired!.id)).toEqual([
+          { drawId: repaired!.id, giverId: ann.id, recipientId: cy.id },
+          { drawId: repaired!.id, giverId: cy.id, recipientId: dee.id },
+          { drawId: repaired!.id, giverId: dee.id, recipientId: ann.id },
+        ]);
+        expect(store.listAssignments(first.id)).toHaveLength(4);
+      });
+
+      it('moves unchanged givers and drops stale reveals', () => {
+        const { ann, bo, cy, dee, first, repair } = drawnThenBoLeaves();
+
+        const repaired = store.recordRepair(repair, T0 + 500)!;
+
+        const summary = (drawId: number) =>
+          store
+            .listDeliveries(drawId)
+            .map((d) => [d.participantId, d.channel, d.status, d.lastErrorCode, d.providerMessageId]);
+        expect(summary(repaired.id)).toEqual([
+          [cy.id, 'email', 'sent', null, 'msg-cy'],
+          [dee.id, 'email', 'pending', 'TIMEOUT', null],
+          [ann.id, 'sms', 'pending', null, null],
+        ]);
+        expect(summary(first.id)).toEqual([
+          [ann.id, 'email', 'failed', 'DRAW_REPAIRED', null],
+          [bo.id, 'email', 'failed', 'PARTICIPANT_LEFT', null],
+        ]);
+        expect(store.claimDueDeliveries(T0 + 600, 10).map((d) => [d.participantId, d.drawId])).toEqual([
+          [dee.id, repaired.id],
+          [ann.id, repaired.id],
+        ]);
+      });
+
+      it('replaces the pair history', () => {
+        const { exchange, repair } = drawnThenBoLeaves();
+
+        const repaired = store.recordRepair(repair, T0 + 500)!;
+
+        expect(store.listPastPairings('cli:family', 5)).toEqual(
+          [
+            ['name:ann', 'name:cy'],
+            ['name:cy', 'name:dee'],
+            ['name:dee', 'name:ann'],
+          ].map(([giverKey, recipientKey]) => ({
+            exchangeId: exchange.id,
+            exchangeName: 'Family 2026',
+            drawnAt: repaired.createdAt,
+            giverKey,
+            recipientKey,
+          })),
+        );
+      });
+
+      it('stale draw returns null and changes nothing', () => {
+        const { exchange, first, repair } = drawnThenBoLeaves();
+        const winner = store.recordRepair(repair, T0 + 500)!;
+        const deliveriesBefore = store.listDeliveries(winner.id);
+        const pairingsBefore = store.listPastPairings('cli:family', 5);
+
+        const stale = store.recordRepair(
+          { ...repair, deliveries: [reveal(repair.assignments[2]!.giverId)] },
+          T0 + 600,
+        );
+
+        expect(stale).toBeNull();
+        expect(store.getLatestDraw(exchange.id)).toEqual(winner);
+        expect(store.listDeliveries(winner.id)).toEqual(deliveriesBefore);
+        expect(store.listDeliveries(first.id)).toHaveLength(2);
+        expect(store.listPastPairings('cli:family', 5)).toEqual(pairingsBefore);
+        expect(store.getExchange(exchange.id)?.updatedAt).toBe(T0 + 500);
+      });
+
+      it('exchange no longer drawn returns null', () => {
+        const { exchange, first, repair } = drawnThenBoLeaves();
+        store.transitionExchange(exchange.id, 'drawn', 'cancelled', T0 + 300);
+
+        expect(store.recordRepair(repair, T0 + 500)).toBeNull();
+        expect(store.getLatestDraw(exchange.id)).toEqual(first);
+      });
+
+      it('rolls back on a stranger', () => {
+        const { exchange, first, repair } = drawnThenBoLeaves();
+        const [, [stranger]] = exchangeWith(['Eve'], exchangeInput({ name: 'Friends' }));
+        const assignments = [
+          ...repair.assignments.slice(0, 2),
+          { giverId: repair.assignments[2]!.giverId, recipientId: stranger!.id },
+        ];
+
+        const code = storeErrorCode(() => store.recordRepair({ ...repair, assignments }, T0 + 500));
+
+        expect(code).toBe('PARTICIPANT_NOT_IN_EXCHANGE');
+        expect(store.getLatestDraw(exchange.id)).toEqual(first);
+        expect(store.listDeliveries(first.id)).toHaveLength(4);
+        expect(store.listPastPairings('cli:family', 5)).toHaveLength(4);
+      });
+    });
+
     describe('listPastPairings', () => {
       /** A drawn CLI exchange of the family group, named `name`, whose loop runs through `names`. */
       function pastExchange(

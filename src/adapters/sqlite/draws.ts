@@ -1,6 +1,6 @@
 import { StoreError } from '../../bot/errors.js';
 import type { Draw, PastPairing } from '../../bot/model.js';
-import type { NewDraw, Store } from '../../bot/ports.js';
+import type { DrawRepairReason, NewDraw, Store } from '../../bot/ports.js';
 import { toConstraintError } from './constraint-errors.js';
 import type { Sql } from './connection.js';
 import { insertDeliveries } from './deliveries.js';
@@ -45,27 +45,89 @@ const PAST_PAIRINGS_SQL = `
   JOIN exchanges e ON e.id = p.exchange_id
   ORDER BY c.created_at DESC, c.id DESC, p.id`;
 
-/** Builds the draw methods of the SQLite store over a statement cache. */
-export function drawMethods(sql: Sql): DrawMethods {
-  const membersOf = (exchangeId: number): Map<number, MemberRow> => {
-    const rows = sql
-      .prepare('SELECT id, platform_user_id, name_key FROM participants WHERE exchange_id = ?')
-      .all(exchangeId) as MemberRow[];
-    return new Map(rows.map((row) => [row.id, row]));
-  };
+/** The draw row's link to the draw it replaced; null for an exchange's first draw. */
+export interface Replacement {
+  drawId: number;
+  reason: DrawRepairReason;
+}
 
-  const requireMember = (members: Map<number, MemberRow>, id: number, exchangeId: number): MemberRow => {
-    const member = members.get(id);
-    if (member === undefined) {
-      throw new StoreError(
-        'PARTICIPANT_NOT_IN_EXCHANGE',
-        `Participant ${id} is not part of exchange ${exchangeId}; the draw was not stored.`,
-        id,
+function membersOf(sql: Sql, exchangeId: number): Map<number, MemberRow> {
+  const rows = sql
+    .prepare('SELECT id, platform_user_id, name_key FROM participants WHERE exchange_id = ?')
+    .all(exchangeId) as MemberRow[];
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+function requireMember(members: Map<number, MemberRow>, id: number, exchangeId: number): MemberRow {
+  const member = members.get(id);
+  if (member === undefined) {
+    throw new StoreError(
+      'PARTICIPANT_NOT_IN_EXCHANGE',
+      `Participant ${id} is not part of exchange ${exchangeId}; the draw was not stored.`,
+      id,
+    );
+  }
+  return member;
+}
+
+/**
+ * Inserts a draw row with its assignments, their pair history and its deliveries. Callers run it
+ * inside a transaction after checking the exchange's state. A stranger or a recipient drawn twice
+ * throws StoreError, which rolls the transaction back.
+ */
+export function insertDrawRows(
+  sql: Sql,
+  draw: NewDraw,
+  replacement: Replacement | null,
+  now: number,
+): DrawRow {
+  const { group_key: groupKey } = sql
+    .prepare('SELECT group_key FROM exchanges WHERE id = ?')
+    .get(draw.exchangeId) as { group_key: string };
+  const members = membersOf(sql, draw.exchangeId);
+
+  const row = sql
+    .prepare(
+      `INSERT INTO draws (exchange_id, method, relaxed_history, created_at, replaces_draw_id, reason)
+       VALUES (?, ?, ?, ?, ?, ?) RETURNING *`,
+    )
+    .get(
+      draw.exchangeId,
+      draw.method,
+      JSON.stringify(draw.relaxedHistory),
+      now,
+      replacement?.drawId ?? null,
+      replacement?.reason ?? null,
+    ) as DrawRow;
+
+  const insertAssignment = sql.prepare(
+    'INSERT INTO assignments (draw_id, giver_id, recipient_id) VALUES (?, ?, ?)',
+  );
+  const insertPair = sql.prepare(
+    `INSERT INTO pair_history (group_key, exchange_id, draw_id, giver_key, recipient_key) VALUES (?, ?, ?, ?, ?)`,
+  );
+  for (const { giverId, recipientId } of draw.assignments) {
+    const giver = requireMember(members, giverId, draw.exchangeId);
+    const recipient = requireMember(members, recipientId, draw.exchangeId);
+    try {
+      insertAssignment.run(row.id, giverId, recipientId);
+    } catch (error) {
+      throw toConstraintError(
+        error,
+        `assign participant ${giverId} to a recipient in draw of exchange ${draw.exchangeId}`,
       );
     }
-    return member;
-  };
+    insertPair.run(groupKey, draw.exchangeId, row.id, personKey(giver), personKey(recipient));
+  }
 
+  for (const delivery of draw.deliveries) requireMember(members, delivery.participantId, draw.exchangeId);
+  insertDeliveries(sql, row.id, draw.deliveries, now);
+
+  return row;
+}
+
+/** Builds the draw methods of the SQLite store over a statement cache. */
+export function drawMethods(sql: Sql): DrawMethods {
   const record = sql.db.transaction((draw: NewDraw, now: number): Draw | null => {
     // Compare-and-set: of two concurrent draws only the first finds the exchange still open.
     const opened = sql
@@ -73,41 +135,7 @@ export function drawMethods(sql: Sql): DrawMethods {
       .run(now, draw.exchangeId);
     if (opened.changes === 0) return null;
 
-    const { group_key: groupKey } = sql
-      .prepare('SELECT group_key FROM exchanges WHERE id = ?')
-      .get(draw.exchangeId) as { group_key: string };
-    const members = membersOf(draw.exchangeId);
-
-    const row = sql
-      .prepare(
-        `INSERT INTO draws (exchange_id, method, relaxed_history, created_at) VALUES (?, ?, ?, ?) RETURNING *`,
-      )
-      .get(draw.exchangeId, draw.method, JSON.stringify(draw.relaxedHistory), now) as DrawRow;
-
-    const insertAssignment = sql.prepare(
-      'INSERT INTO assignments (draw_id, giver_id, recipient_id) VALUES (?, ?, ?)',
-    );
-    const insertPair = sql.prepare(
-      `INSERT INTO pair_history (group_key, exchange_id, draw_id, giver_key, recipient_key) VALUES (?, ?, ?, ?, ?)`,
-    );
-    for (const { giverId, recipientId } of draw.assignments) {
-      const giver = requireMember(members, giverId, draw.exchangeId);
-      const recipient = requireMember(members, recipientId, draw.exchangeId);
-      try {
-        insertAssignment.run(row.id, giverId, recipientId);
-      } catch (error) {
-        throw toConstraintError(
-          error,
-          `assign participant ${giverId} to a recipient in draw of exchange ${draw.exchangeId}`,
-        );
-      }
-      insertPair.run(groupKey, draw.exchangeId, row.id, personKey(giver), personKey(recipient));
-    }
-
-    for (const delivery of draw.deliveries) requireMember(members, delivery.participantId, draw.exchangeId);
-    insertDeliveries(sql, row.id, draw.deliveries, now);
-
-    return toDraw(row);
+    return toDraw(insertDrawRows(sql, draw, null, now));
   });
 
   return {
@@ -121,8 +149,9 @@ export function drawMethods(sql: Sql): DrawMethods {
     },
 
     getLatestDraw(exchangeId) {
+      // By id, not by time: a repair stored by a process whose clock runs behind is still the latest.
       const row = sql
-        .prepare('SELECT * FROM draws WHERE exchange_id = ? ORDER BY created_at DESC, id DESC LIMIT 1')
+        .prepare('SELECT * FROM draws WHERE exchange_id = ? ORDER BY id DESC LIMIT 1')
         .get(exchangeId) as DrawRow | undefined;
       return row === undefined ? null : toDraw(row);
     },

@@ -2,6 +2,7 @@ import { StoreError } from '../../bot/errors.js';
 import type { Logger, Store } from '../../bot/ports.js';
 import { enableWal, openConnection, statementCache, type Db } from './connection.js';
 import { deliveryMethods } from './deliveries.js';
+import { drawRepairMethods } from './draw-repairs.js';
 import { drawMethods } from './draws.js';
 import { exchangeMethods } from './exchanges.js';
 import { exclusionMethods } from './exclusions.js';
@@ -64,6 +65,7 @@ export function openStore(path: string, options: OpenStoreOptions): Store {
     ...participantMethods(sql),
     ...exclusionMethods(sql),
     ...drawMethods(sql),
+    ...drawRepairMethods(sql),
     ...deliveryMethods(sql),
     close() {
       db.close();

@@ -87,6 +87,7 @@ describe('migrations', () => {
     expect(inspect(path, (db) => db.pragma('user_version', { simple: true }))).toBe(NEWEST);
     expect(lines.filter((line) => line.msg === 'applied database migration')).toEqual([
       expect.objectContaining({ level: 30, migration: '001_initial.sql', version: 1 }),
+      expect.objectContaining({ level: 30, migration: '002_draw_repairs.sql', version: 2 }),
     ]);
   });
 
