@@ -70,7 +70,7 @@ export class Santa {
       case 'join':
         return join(deps, ctx);
       case 'leave':
-        return leave(deps, ctx);
+        return leave(deps, ctx, command.person);
       case 'wishlist':
         return wishlist(deps, ctx, command.text);
       case 'exclude':

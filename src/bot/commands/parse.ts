@@ -35,7 +35,7 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   'help',
 ];
 
-const WITHOUT_ARGUMENTS = new Set<CommandName>(['join', 'leave', 'list', 'draw', 'status', 'who', 'cancel']);
+const WITHOUT_ARGUMENTS = new Set<CommandName>(['join', 'list', 'draw', 'status', 'who', 'cancel']);
 
 export interface ParseOptions {
   /** The country of phone numbers typed without a country code (SANTA_DEFAULT_COUNTRY). */
@@ -86,6 +86,8 @@ function parseArguments(name: CommandName, rest: string, options: ParseOptions):
   switch (name) {
     case 'create':
       return parseCreate(words);
+    case 'leave':
+      return parseLeave(words);
     case 'exclude':
       return parseExclude(words);
     case 'household':
@@ -136,6 +138,12 @@ function parseCreate(words: string[]): SantaCommand {
   if (date !== undefined) command.date = date;
   if (Object.keys(rules).length > 0) command.rules = rules;
   return command;
+}
+
+function parseLeave(words: string[]): SantaCommand {
+  if (words.length === 0) return { name: 'leave' };
+  if (words.length > 1) throw unexpected(words[1] as string);
+  return { name: 'leave', person: requireMention(words[0] as string) };
 }
 
 function parseExclude(words: string[]): SantaCommand {

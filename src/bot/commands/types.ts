@@ -15,7 +15,8 @@ export type SantaCommand =
   /** Without a name the Slack adapter opens the create modal instead. */
   | { name: 'create'; exchangeName?: string; budget?: string; date?: string; rules?: Partial<ExchangeRules> }
   | { name: 'join' }
-  | { name: 'leave' }
+  /** Naming a `person` other than the caller removes them, and is for the organiser. */
+  | { name: 'leave'; person?: UserRef }
   /** Without text: show the current wishlist (Slack and Discord open a modal instead). */
   | { name: 'wishlist'; text?: string }
   /**

@@ -1,19 +1,87 @@
-import type { CommandContext, Reply } from '../commands/types.js';
-import { left, problems } from '../texts/commands.js';
-import { privately, requireActiveExchange, requireCaller, requireOpen, type SantaDeps } from './shared.js';
+import type { CommandContext, Reply, UserRef } from '../commands/types.js';
+import { withdrawParticipant } from '../draw/repair-draw.js';
+import { UserError } from '../errors.js';
+import type { Exchange, Participant } from '../model.js';
+import {
+  drawAdjusted,
+  left,
+  leaveProblems,
+  leaveRejected,
+  leftAfterDraw,
+  participantRemoved,
+  participantWithdrawn,
+  problems,
+} from '../texts/commands.js';
+import {
+  isOrganiser,
+  privately,
+  publicly,
+  requireActiveExchange,
+  requireCaller,
+  requireMentioned,
+  type SantaDeps,
+} from './shared.js';
 
 /**
- * Removes the caller from the open exchange. Their record is kept with `leftAt` set, so that joining
- * again restores their wishlist.
+ * Removes the caller, or the mentioned `person` when the organiser names someone else, from the
+ * channel's exchange. The record is kept with `leftAt` set, so that joining again before the draw
+ * restores the wishlist. After the draw, the draw is repaired around the gap: only the givers whose
+ * recipient changed get a new reveal, and the channel hears that someone left without any name. When
+ * no draw is possible without the person, they stay in and the reply explains why.
  */
-export function leave(deps: SantaDeps, ctx: CommandContext): Reply[] {
+export function leave(deps: SantaDeps, ctx: CommandContext, person?: UserRef): Reply[] {
   const exchange = requireActiveExchange(deps, ctx);
-  const participant = requireCaller(deps, ctx, exchange);
+  const forOther = person !== undefined && person.userId !== ctx.userId;
+  if (forOther && !isOrganiser(ctx, exchange)) {
+    throw new UserError('NOT_ORGANISER', leaveProblems.organiserOnly(), ctx.userId);
+  }
+  const leaver = forOther ? requireMentioned(deps, exchange, person) : requireCaller(deps, ctx, exchange);
 
-  // NOTE: leaving after the draw would need the draw repaired around the gap, which is not built yet.
-  requireOpen(exchange, problems.leaveAfterDraw());
+  if (exchange.status === 'open') {
+    deps.store.updateParticipant(leaver.id, { leftAt: deps.clock.now() });
+    deps.logger.info({ exchangeId: exchange.id, participantId: leaver.id, forOther }, 'participant left');
+    const text = forOther
+      ? participantRemoved(ctx.format, leaver.displayName, exchange.name)
+      : left(ctx.format, exchange.name);
+    return [privately(text)];
+  }
 
-  deps.store.updateParticipant(participant.id, { leftAt: deps.clock.now() });
-  deps.logger.info({ exchangeId: exchange.id, participantId: participant.id }, 'participant left');
-  return [privately(left(ctx.format, exchange.name))];
+  return leaveAfterDraw(deps, ctx, exchange, leaver, forOther);
+}
+
+function leaveAfterDraw(
+  deps: SantaDeps,
+  ctx: CommandContext,
+  exchange: Exchange,
+  leaver: Participant,
+  forOther: boolean,
+): Reply[] {
+  const report = withdrawParticipant(deps, exchange, leaver, {
+    notify: 'first-reachable',
+    format: ctx.format,
+  });
+
+  if (!report.ok) {
+    if (report.code === 'NOT_DRAWN') {
+      throw new UserError('NO_ACTIVE_EXCHANGE', problems.noActiveExchange(), ctx.channelId);
+    }
+    if (report.code === 'DRAW_CHANGED') {
+      throw new UserError('DRAW_CHANGED', leaveProblems.drawChanged(), exchange.id);
+    }
+    const name = forOther ? leaver.displayName : null;
+    return [privately(leaveRejected(ctx.format, name, exchange.name, report.explanation))];
+  }
+
+  if (report.unreachable.length > 0) {
+    // Naming them to anyone would hint at who drew the person who left.
+    deps.logger.warn(
+      { exchangeId: exchange.id, drawId: report.drawId, unreachable: report.unreachable.length },
+      'givers with a new recipient have no channel left',
+    );
+  }
+  deps.wakeDelivery();
+  const own = forOther
+    ? participantWithdrawn(ctx.format, leaver.displayName, exchange.name)
+    : leftAfterDraw(ctx.format, exchange.name);
+  return [privately(own), publicly(drawAdjusted(ctx.format, exchange.name, report.participants))];
 }

@@ -20,7 +20,7 @@ export const USAGE: Readonly<Record<CommandName, string>> = {
   create:
     '/santa create name="Office 2026" budget=£20 date=2026-12-18 [no-reciprocal] [single-loop] [avoid-past=2]',
   join: '/santa join',
-  leave: '/santa leave',
+  leave: '/santa leave (organiser: /santa leave @person)',
   wishlist: '/santa wishlist TEXT',
   exclude: '/santa exclude @person (organiser: /santa exclude @giver @recipient [both] [remove])',
   household: '/santa household @person @person ...',
@@ -36,7 +36,7 @@ export const USAGE: Readonly<Record<CommandName, string>> = {
 const DESCRIPTIONS: Readonly<Record<CommandName, string>> = {
   create: 'start an exchange in this channel (name, budget, date, rules)',
   join: 'take part',
-  leave: 'stop taking part (before the draw)',
+  leave: 'stop taking part; after the draw, it is adjusted without you',
   wishlist: 'tell your Secret Santa what you would like',
   exclude: 'say whom you must not draw',
   household: 'organiser: put people who live together in one household, so nobody draws their own',
@@ -102,8 +102,6 @@ export const problems = {
   selfExclusion: (): string => 'Nobody draws themselves anyway; name someone else.',
   alreadyDrawn: (): string => 'The draw has already been made for this exchange.',
   joinAfterDraw: (): string => 'The draw has already been made, so nobody can join any more.',
-  leaveAfterDraw: (): string =>
-    'The draw has already been made, so you cannot leave now. Ask the organiser, who can cancel the exchange.',
   notDrawnYet: (): string => 'The draw has not been made yet. The organiser starts it with /santa draw.',
   noChannelForYou: (): string =>
     'No channel can reach you. Add a phone number or email address with /santa contact, then try again.',
@@ -295,4 +293,49 @@ export function help(format: TextFormat, platform: Platform, topic?: CommandName
 
 function peopleCount(count: number): string {
   return count === 1 ? '1 person is' : `${count} people are`;
+}
+
+/** Plain-text messages for UserError about leaving, and about the organiser removing someone. */
+export const leaveProblems = {
+  organiserOnly: (): string =>
+    'Only the organiser can remove someone else. Use /santa leave to leave yourself.',
+  drawChanged: (): string =>
+    'The draw changed several times while santa adjusted it, so nothing changed. Please try again.',
+};
+
+/** Returns the private reply to the organiser who removed someone before the draw. */
+export function participantRemoved(format: TextFormat, personName: string, exchangeName: string): string {
+  return `Removed ${format.escape(personName)} from ${format.bold(format.escape(exchangeName))}.`;
+}
+
+/** Returns the private reply to a person who left after the draw. */
+export function leftAfterDraw(format: TextFormat, exchangeName: string): string {
+  return `You have left ${format.bold(format.escape(exchangeName))}. The draw was adjusted without you, so you give and receive no gift in it.`;
+}
+
+/** Returns the private reply to the organiser who removed someone after the draw. */
+export function participantWithdrawn(format: TextFormat, personName: string, exchangeName: string): string {
+  return `Removed ${format.escape(personName)} from ${format.bold(format.escape(exchangeName))}. The draw was adjusted without them; only the givers it affected get a new message.`;
+}
+
+/**
+ * Returns the public message that someone left after the draw. It names nobody, neither the person
+ * who left nor the givers who get a new recipient, because either could hint at who drew whom.
+ */
+export function drawAdjusted(format: TextFormat, exchangeName: string, count: number): string {
+  return `Someone left ${format.bold(format.escape(exchangeName))}, so the draw was adjusted: ${peopleCount(count)} still in. Anyone whose recipient changed gets a new message; everyone else keeps theirs.`;
+}
+
+/**
+ * Returns the private reply when a leave after the draw is rejected because the draw cannot be
+ * adjusted without the person. `explanation` is the engine's, already formatted and escaped.
+ */
+export function leaveRejected(
+  format: TextFormat,
+  personName: string | null,
+  exchangeName: string,
+  explanation: string,
+): string {
+  const who = personName === null ? 'You are' : `${format.escape(personName)} is`;
+  return `${who} still in ${format.bold(format.escape(exchangeName))}: the draw cannot be adjusted without ${personName === null ? 'you' : 'them'}.\n${explanation}`;
 }

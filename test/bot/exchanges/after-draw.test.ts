@@ -170,7 +170,7 @@ describe('help and errors', () => {
           "text": "Secret Santa commands:
       \`/santa create name="Office 2026" budget=£20 date=2026-12-18 [no-reciprocal] [single-loop] [avoid-past=2]\`: start an exchange in this channel (name, budget, date, rules)
       \`/santa join\`: take part
-      \`/santa leave\`: stop taking part (before the draw)
+      \`/santa leave (organiser: /santa leave @person)\`: stop taking part; after the draw, it is adjusted without you
       \`/santa wishlist TEXT\`: tell your Secret Santa what you would like
       \`/santa exclude @person (organiser: /santa exclude @giver @recipient [both] [remove])\`: say whom you must not draw
       \`/santa household @person @person ...\`: organiser: put people who live together in one household, so nobody draws their own
