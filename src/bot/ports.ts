@@ -123,10 +123,11 @@ export interface Store {
    * Stores a repaired draw in place of the exchange's latest one, in one transaction: the new draw and
    * all its assignments, the exchange's pair history replaced by the new pairs, and the new deliveries.
    * Pending reveals of the old draw whose giver left or has a new recipient are marked failed
-   * (PARTICIPANT_LEFT, DRAW_REPAIRED), because they would name the old recipient. Every other delivery
-   * of a giver still in the draw moves to the new draw, so that status, `who` and resend keep reading
-   * one draw. Returns null, changing nothing, unless the exchange is still drawn and `replacesDrawId`
-   * is still its latest draw (a concurrent change).
+   * (PARTICIPANT_LEFT, DRAW_REPAIRED), because they would name the old recipient. Every delivery of a
+   * giver whose recipient is unchanged moves to the new draw, so that status, `who` and resend keep
+   * reading one draw. So does a changed giver's delivery that is being sent. Returns null, changing
+   * nothing, unless the exchange is still drawn and `replacesDrawId` is still its latest draw (a
+   * concurrent change).
    */
   recordRepair(repair: NewDrawRepair, now: number): Draw | null;
   getDraw(id: number): Draw | null;

@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 
 import { ConfigError, SantaError, UserError } from '../bot/errors.js';
-import { cliHelp, unexpectedError } from '../bot/texts/cli.js';
+import { cliHelp, unexpectedError, withdrawHelp } from '../bot/texts/cli.js';
 import { exportCommand, type ExportFlags } from './commands/export.js';
 import { deliverCommand } from './commands/deliver.js';
 import { discordRegisterCommand } from './commands/discord-register.js';
@@ -9,6 +9,7 @@ import { drawCommand } from './commands/draw.js';
 import { resendCommand } from './commands/resend.js';
 import { serveCommand } from './commands/serve.js';
 import { statusCommand } from './commands/status.js';
+import { withdrawCommand } from './commands/withdraw.js';
 import { createCliContext, type CliContext } from './context.js';
 import type { DrawFlags } from './draw-options.js';
 import { EXIT, UsageError, type ExitCode } from './exit-codes.js';
@@ -34,6 +35,7 @@ export async function runCli(
     draw: (file: string, flags: DrawFlags) => run((context) => drawCommand(context, file, flags)),
     status: (ref: string | undefined) => run((context) => statusCommand(context, ref)),
     resend: (ref: string, person: string) => run((context) => resendCommand(context, ref, person)),
+    withdraw: (ref: string, person: string) => run((context) => withdrawCommand(context, ref, person)),
     export: (ref: string, flags: ExportFlags) => run((context) => exportCommand(context, ref, flags)),
     deliver: (ref: string | undefined) => run((context) => deliverCommand(context, ref)),
     serve: () => run((context) => serveCommand(context)),
@@ -52,6 +54,7 @@ interface Actions {
   draw(file: string, flags: DrawFlags): Promise<void>;
   status(ref: string | undefined): Promise<void>;
   resend(ref: string, person: string): Promise<void>;
+  withdraw(ref: string, person: string): Promise<void>;
   export(ref: string, flags: ExportFlags): Promise<void>;
   deliver(ref: string | undefined): Promise<void>;
   serve(): Promise<void>;
@@ -94,6 +97,13 @@ function buildProgram(terminal: Terminal, actions: Actions): Command {
     .argument('<exchange>', cliHelp.exchangeArgument)
     .argument('<person>', cliHelp.personArgument)
     .action(actions.resend);
+
+  program
+    .command('withdraw')
+    .description(withdrawHelp.command)
+    .argument('<exchange>', cliHelp.exchangeArgument)
+    .argument('<person>', withdrawHelp.personArgument)
+    .action(actions.withdraw);
 
   program
     .command('export')

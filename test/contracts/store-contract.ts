@@ -659,6 +659,34 @@ export function describeStoreContract(name: string, makeStore: () => Store): voi
         ]);
       });
 
+      it('keeps a changed giver history', () => {
+        const { ann, bo, cy, dee, first, repair } = drawnThenBoLeaves();
+        const again = store.enqueueDeliveries(
+          first.id,
+          [reveal(ann.id), reveal(bo.id), reveal(dee.id)],
+          T0 + 200,
+        );
+        store.claimDueDeliveries(T0 + 200, 10);
+        store.markDeliverySent(again[0]!.id, 'msg-ann', T0 + 210);
+
+        const repaired = store.recordRepair(repair, T0 + 500)!;
+
+        const moved = store.listDeliveries(repaired.id).map((d) => [d.participantId, d.status]);
+        expect(moved).toEqual([
+          [ann.id, 'sending'],
+          [cy.id, 'sent'],
+          [dee.id, 'sending'],
+          [dee.id, 'sending'],
+          [ann.id, 'pending'],
+        ]);
+        const kept = store.listDeliveries(first.id).map((d) => [d.participantId, d.status]);
+        expect(kept).toEqual([
+          [bo.id, 'sending'],
+          [ann.id, 'sent'],
+          [bo.id, 'sending'],
+        ]);
+      });
+
       it('replaces the pair history', () => {
         const { exchange, repair } = drawnThenBoLeaves();
 

@@ -16,8 +16,7 @@ export function drawRepairMethods(sql: Sql): DrawRepairMethods {
   const record = sql.db.transaction((repair: NewDrawRepair, now: number): Draw | null => {
     // Compare-and-set on the latest draw: of two repairs of the same draw only the first is stored.
     const exchange = sql.prepare('SELECT status FROM exchanges WHERE id = ?').get(repair.exchangeId) as
-      | { status: string }
-      | undefined;
+      { status: string } | undefined;
     const latest = sql
       .prepare('SELECT id FROM draws WHERE exchange_id = ? ORDER BY id DESC LIMIT 1')
       .get(repair.exchangeId) as { id: number } | undefined;
@@ -31,13 +30,14 @@ export function drawRepairMethods(sql: Sql): DrawRepairMethods {
     sql.prepare('DELETE FROM pair_history WHERE exchange_id = ?').run(repair.exchangeId);
     const row = insertDrawRows(sql, repair, { drawId: repair.replacesDrawId, reason: repair.reason }, now);
 
-    // A pending reveal of the old draw would name the old recipient, so it is dropped. Everything else
-    // of a giver still in the draw follows them to the new draw, so that status and `who` read one draw
-    // and the organiser's status view does not single out the givers whose recipient changed.
+    // A pending reveal of the old draw would name the old recipient, so it is dropped. An unchanged
+    // giver's deliveries all follow them to the new draw, so that status and `who` read one draw. A
+    // changed giver keeps their history with the old draw, except a delivery being sent right now,
+    // which names the new recipient if it has to be retried.
     const after = new Map(repair.assignments.map((pair) => [pair.giverId, pair.recipientId]));
     const move = sql.prepare(
       `UPDATE deliveries SET draw_id = ?, updated_at = ?
-       WHERE draw_id = ? AND participant_id = ? AND (? OR NOT (purpose = 'reveal' AND status = 'pending'))`,
+       WHERE draw_id = ? AND participant_id = ? AND (? OR status = 'sending')`,
     );
     const drop = sql.prepare(
       `UPDATE deliveries SET status = 'failed', last_error_code = ?, updated_at = ?

@@ -319,3 +319,44 @@ export function discordRegistered(count: number, guildId: string | undefined): s
 export function unexpectedError(message: string): string {
   return `Unexpected error: ${message}. Run again with LOG_LEVEL=debug for details, and please report it.`;
 }
+
+// ---------------------------------------------------------------------------------------------------
+// santa withdraw
+// ---------------------------------------------------------------------------------------------------
+
+/** Help of `santa withdraw`, in the style of `cliHelp`. */
+export const withdrawHelp = {
+  command:
+    'Take one person out of a drawn exchange. The draw is adjusted without redrawing everyone, and only the givers whose recipient changed get a new message.',
+  personArgument: 'the name of the person who drops out, as written in the file',
+};
+
+export const withdrawProblems = {
+  notDrawn: (person: string, exchange: string, status: string) =>
+    `"${exchange}" is ${status}, not drawn, so ${person} cannot be withdrawn from its draw.`,
+  alreadyWithdrawn: (person: string, exchange: string) =>
+    `${person} was already withdrawn from "${exchange}".`,
+  drawChanged: (exchange: string) =>
+    `The draw of "${exchange}" changed several times while santa adjusted it, so nothing changed. Run the command again.`,
+};
+
+/** Returns the error output when the draw cannot be adjusted without the person. */
+export function withdrawImpossible(person: string, explanation: string): string {
+  return `${person} stays in: the draw cannot be adjusted without them.\n${explanation}\nNothing was stored or sent.`;
+}
+
+/** Returns the line after a withdrawal. It gives counts only, because names would hint at who drew whom. */
+export function withdrawStored(person: string, exchange: string, people: number, changed: number): string {
+  return `Withdrew ${person} from "${exchange}". The draw was adjusted for the ${people} people still in: ${changed} ${changed === 1 ? 'giver has' : 'givers have'} a new recipient.`;
+}
+
+/** Returns the summary of the new messages, in counts only. */
+export function withdrawSummary(told: number, changed: number): string {
+  const lines = [`Told ${told} of ${changed} ${changed === 1 ? 'giver' : 'givers'} their new recipient.`];
+  if (told < changed) {
+    lines.push(
+      `${changed - told} could not be reached yet. Run santa deliver to try the pending messages again.`,
+    );
+  }
+  return lines.join('\n');
+}
