@@ -47,7 +47,12 @@ export function buildSantaCommand(): SlashCommandBuilder {
 
   santa.addSubcommand((sub) => addCreateOptions(sub.setName('create').setDescription(described.create)));
   santa.addSubcommand((sub) => sub.setName('join').setDescription(described.join));
-  santa.addSubcommand((sub) => sub.setName('leave').setDescription(described.leave));
+  santa.addSubcommand((sub) =>
+    sub
+      .setName('leave')
+      .setDescription(described.leave)
+      .addUserOption((person) => person.setName('person').setDescription(option.leavePerson)),
+  );
   santa.addSubcommand((sub) =>
     sub
       .setName('wishlist')

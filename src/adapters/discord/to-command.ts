@@ -24,8 +24,9 @@ export function toSantaCommand(interaction: ChatInputCommandInteraction): SantaC
         date: options.getString('date') ?? undefined,
         rules: rulesFrom(options),
       };
-    case 'join':
     case 'leave':
+      return { name: 'leave', person: userOption(options.get('person')) ?? undefined };
+    case 'join':
     case 'list':
     case 'draw':
     case 'status':
