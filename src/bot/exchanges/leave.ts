@@ -73,7 +73,8 @@ function leaveAfterDraw(
   }
 
   if (report.unreachable.length > 0) {
-    // Naming them to anyone would hint at who drew the person who left.
+    // NOTE: no reply names them, because that would hint at who drew the person who left. The
+    // organiser's /santa status lists them as not reached.
     deps.logger.warn(
       { exchangeId: exchange.id, drawId: report.drawId, unreachable: report.unreachable.length },
       'givers with a new recipient have no channel left',
