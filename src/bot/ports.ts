@@ -12,7 +12,6 @@ import type {
   Draw,
   DrawMethod,
   Exchange,
-  ExchangeRules,
   ExchangeStatus,
   Exclusion,
   Participant,
