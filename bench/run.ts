@@ -27,7 +27,9 @@ async function main(): Promise<void> {
   const chosen = wanted.length === 0 ? sections : sections.filter((section) => wanted.includes(section.name));
   const unknown = wanted.filter((name) => !sections.some((section) => section.name === name));
   if (unknown.length > 0) {
-    console.error(`Unknown benchmark: ${unknown.join(', ')}. Known: ${sections.map((s) => s.name).join(', ')}.`);
+    console.error(
+      `Unknown benchmark: ${unknown.join(', ')}. Known: ${sections.map((s) => s.name).join(', ')}.`,
+    );
     process.exitCode = 64;
     return;
   }

@@ -28,25 +28,40 @@ const schema = z
     ),
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_APP_TOKEN: optionalText.pipe(
-      z.string().startsWith('xapp-', { message: 'expected an app-level token starting with xapp-' }).optional(),
+      z
+        .string()
+        .startsWith('xapp-', { message: 'expected an app-level token starting with xapp-' })
+        .optional(),
     ),
     SLACK_API_URL: optionalUrl,
 
     DISCORD_TOKEN: optionalText,
     DISCORD_APPLICATION_ID: optionalText.pipe(
-      z.string().regex(/^\d{5,25}$/, { message: 'expected a numeric application id (a snowflake)' }).optional(),
+      z
+        .string()
+        .regex(/^\d{5,25}$/, { message: 'expected a numeric application id (a snowflake)' })
+        .optional(),
     ),
     DISCORD_API_URL: optionalUrl,
 
     TWILIO_ACCOUNT_SID: optionalText.pipe(
-      z.string().regex(/^AC[0-9a-fA-F]{32}$/, { message: 'expected AC followed by 32 hex digits' }).optional(),
+      z
+        .string()
+        .regex(/^AC[0-9a-fA-F]{32}$/, { message: 'expected AC followed by 32 hex digits' })
+        .optional(),
     ),
     TWILIO_AUTH_TOKEN: optionalText,
     TWILIO_FROM: optionalText.pipe(
-      z.string().regex(/^\+[1-9]\d{6,14}$/, { message: 'expected an E.164 number such as +15005550006' }).optional(),
+      z
+        .string()
+        .regex(/^\+[1-9]\d{6,14}$/, { message: 'expected an E.164 number such as +15005550006' })
+        .optional(),
     ),
     TWILIO_MESSAGING_SERVICE_SID: optionalText.pipe(
-      z.string().regex(/^MG[0-9a-fA-F]{32}$/, { message: 'expected MG followed by 32 hex digits' }).optional(),
+      z
+        .string()
+        .regex(/^MG[0-9a-fA-F]{32}$/, { message: 'expected MG followed by 32 hex digits' })
+        .optional(),
     ),
     TWILIO_API_URL: optionalUrl,
 
@@ -90,7 +105,8 @@ const schema = z
         context.addIssue({ code: 'custom', path: [name], message: `is required ${because}` });
       }
     };
-    if (env.SLACK_BOT_TOKEN) require(env.SLACK_SIGNING_SECRET, 'SLACK_SIGNING_SECRET', 'when SLACK_BOT_TOKEN is set');
+    if (env.SLACK_BOT_TOKEN)
+      require(env.SLACK_SIGNING_SECRET, 'SLACK_SIGNING_SECRET', 'when SLACK_BOT_TOKEN is set');
     if (env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) {
       require(env.SLACK_BOT_TOKEN, 'SLACK_BOT_TOKEN', 'when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set');
     }
@@ -104,7 +120,8 @@ const schema = z
         });
       }
     }
-    if (env.TWILIO_AUTH_TOKEN) require(env.TWILIO_ACCOUNT_SID, 'TWILIO_ACCOUNT_SID', 'when TWILIO_AUTH_TOKEN is set');
+    if (env.TWILIO_AUTH_TOKEN)
+      require(env.TWILIO_ACCOUNT_SID, 'TWILIO_ACCOUNT_SID', 'when TWILIO_AUTH_TOKEN is set');
     if (env.SMTP_URL) require(env.EMAIL_FROM, 'EMAIL_FROM', 'when SMTP_URL is set');
   });
 

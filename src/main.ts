@@ -75,7 +75,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const platforms = [slack ? 'slack' : null, discord ? 'discord' : null].filter(Boolean);
   logger.info(
     { platforms, channels: [...channels.keys()], database: config.databasePath },
-    platforms.length > 0 ? 'santa started' : 'santa started with no chat platform; delivering pending messages only',
+    platforms.length > 0
+      ? 'santa started'
+      : 'santa started with no chat platform; delivering pending messages only',
   );
 
   let stopping: Promise<void> | null = null;

@@ -57,7 +57,10 @@ export class OutboxChannel implements Channel {
       const code = (error as { code?: unknown }).code;
       // Missing permission or a read-only file system will not fix itself between attempts; a full disk may.
       const permanent = code === 'EACCES' || code === 'EROFS' || code === 'ENOTDIR';
-      this.options.logger.error({ deliveryId: envelope.deliveryId, errorCode: code }, 'outbox file not written');
+      this.options.logger.error(
+        { deliveryId: envelope.deliveryId, errorCode: code },
+        'outbox file not written',
+      );
       throw new DeliveryError(
         'OUTBOX_WRITE_FAILED',
         `Writing the message to the outbox folder ${dir} failed (${String(code)}). Check that SANTA_OUTBOX_DIR is a writable folder.`,

@@ -55,7 +55,9 @@ describe('OutboxChannel', () => {
   });
 
   it('keeps concurrent writes for one name apart', async () => {
-    await Promise.all([1, 2, 3, 4].map((id) => channel.send(revealEnvelope({ name: 'Cy' }, { giverName: 'Cy' }, id))));
+    await Promise.all(
+      [1, 2, 3, 4].map((id) => channel.send(revealEnvelope({ name: 'Cy' }, { giverName: 'Cy' }, id))),
+    );
 
     expect(await visibleFiles(join(dir, 'outbox'))).toEqual(['cy-2.txt', 'cy-3.txt', 'cy-4.txt', 'cy.txt']);
   });
@@ -81,7 +83,7 @@ describe('OutboxChannel', () => {
 describe('fileStemOf', () => {
   it.each([
     ['Ann', 'ann'],
-    ['  Anne-Marie  O\'Neil ', 'anne-marie-o-neil'],
+    ["  Anne-Marie  O'Neil ", 'anne-marie-o-neil'],
     ['Zoë', 'zoë'],
     ['../../etc/passwd', 'etc-passwd'],
     ['李雷', '李雷'],
