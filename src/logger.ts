@@ -1,4 +1,4 @@
-import pino from 'pino';
+import pino, { type DestinationStream } from 'pino';
 
 import type { Logger } from './bot/ports.js';
 
@@ -21,15 +21,21 @@ const REDACTED_PATHS = [
   'req.headers.cookie',
 ];
 
-/** Creates the process logger: JSON lines on stderr, so that stdout stays free for command output. */
-export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info'): Logger {
+/**
+ * Creates the process logger: JSON lines on stderr by default, so that stdout stays free for command
+ * output. Tests pass their own `destination`.
+ */
+export function createLogger(
+  level: string = process.env.LOG_LEVEL ?? 'info',
+  destination: DestinationStream = pino.destination(2),
+): Logger {
   return pino(
     {
       name: 'santa',
       level,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     },
-    pino.destination(2),
+    destination,
   );
 }
 
