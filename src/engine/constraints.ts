@@ -1,4 +1,5 @@
-import type { DrawProblem, Pair, PastExchange, PersonId } from './types.js';
+import { numberProblem, type NumberedPairs, type NumberedProblem } from './numbering.js';
+import type { DrawProblem, DrawRules, PastExchange, PersonId } from './types.js';
 
 /**
  * The constraints of one draw, indexed by participant position (0..size-1).
@@ -31,29 +32,35 @@ export interface ConstraintModel {
  * Ids that are not participants are ignored, and a repeated participant counts once.
  */
 export function buildModel(problem: DrawProblem, avoided: readonly PastExchange[]): ConstraintModel {
-  const ids: PersonId[] = [];
-  const indexOf = new Map<PersonId, number>();
-  for (const id of problem.participants) {
-    if (indexOf.has(id)) continue;
-    indexOf.set(id, ids.length);
-    ids.push(id);
-  }
+  const numbered = numberProblem({
+    ...problem,
+    history: avoided,
+    rules: { ...problem.rules, avoidPast: avoided.length },
+  });
+  return buildNumberedModel(numbered, problem.rules, avoided.length);
+}
+
+/** Like `buildModel`, from a problem already numbered, avoiding its first `kept` past exchanges. */
+export function buildNumberedModel(numbered: NumberedProblem, rules: DrawRules, kept: number): ConstraintModel {
+  const { ids, indexOf } = numbered;
   const size = ids.length;
 
   const household = new Int32Array(size).fill(-1);
-  const extraPairs: Pair[] = [];
+  const extra: number[] = [];
   const starts: number[] = [0];
   const members: number[] = [];
   const seenIn = new Int32Array(size).fill(-1);
-  problem.households.forEach((listed, listIndex) => {
-    const group: number[] = [];
-    for (const id of listed) {
-      const person = indexOf.get(id);
-      if (person === undefined || seenIn[person] === listIndex) continue;
+  const group: number[] = [];
+  const listCount = numbered.householdStart.length - 1;
+  for (let listIndex = 0; listIndex < listCount; listIndex++) {
+    group.length = 0;
+    for (let i = numbered.householdStart[listIndex]!; i < numbered.householdStart[listIndex + 1]!; i++) {
+      const person = numbered.householdMembers[i]!;
+      if (person === -1 || seenIn[person] === listIndex) continue;
       seenIn[person] = listIndex;
       group.push(person);
     }
-    if (group.length < 2) return;
+    if (group.length < 2) continue;
 
     const number = starts.length - 1;
     for (const person of group) {
@@ -63,17 +70,19 @@ export function buildModel(problem: DrawProblem, avoided: readonly PastExchange[
         continue;
       }
       // A person in a second household: spell that household out as exclusions both ways.
-      for (const other of group) {
-        if (other !== person) extraPairs.push([ids[person]!, ids[other]!], [ids[other]!, ids[person]!]);
-      }
+      for (const other of group) if (other !== person) extra.push(person, other, other, person);
     }
     starts.push(members.length);
-  });
+  }
   const householdStart = Int32Array.from(starts);
   const householdMembers = Int32Array.from(members);
 
-  const sources: (readonly Pair[])[] = [problem.exclusions, extraPairs, ...avoided.map((e) => e.pairs)];
-  const { start, targets } = indexForbidden(size, indexOf, household, sources);
+  const extraPairs: NumberedPairs = {
+    givers: Int32Array.from({ length: extra.length / 2 }, (_, i) => extra[2 * i]!),
+    recipients: Int32Array.from({ length: extra.length / 2 }, (_, i) => extra[2 * i + 1]!),
+  };
+  const sources = [numbered.exclusions, extraPairs, ...numbered.history.slice(0, kept)];
+  const { start, targets } = indexForbidden(size, household, sources);
 
   return {
     size,
@@ -84,8 +93,8 @@ export function buildModel(problem: DrawProblem, avoided: readonly PastExchange[
     householdMembers,
     forbidStart: start,
     forbidTargets: targets,
-    noReciprocal: problem.rules.noReciprocal,
-    singleLoop: problem.rules.singleLoop,
+    noReciprocal: rules.noReciprocal,
+    singleLoop: rules.singleLoop,
   };
 }
 
@@ -127,38 +136,33 @@ export function forbiddenCount(model: ConstraintModel, g: number): number {
 
 function indexForbidden(
   size: number,
-  indexOf: ReadonlyMap<PersonId, number>,
   household: Int32Array,
-  sources: readonly (readonly Pair[])[],
+  sources: readonly NumberedPairs[],
 ): { start: Int32Array; targets: Int32Array } {
-  let total = 0;
-  for (const pairs of sources) total += pairs.length;
-  const givers = new Int32Array(total);
-  const recipients = new Int32Array(total);
   const counts = new Int32Array(size + 1);
+  const keep = (g: number, r: number): boolean =>
+    g !== -1 && r !== -1 && g !== r && (household[g] === -1 || household[g] !== household[r]);
 
-  // Resolve ids once, dropping unknown people and pairs already forbidden by self or household.
-  let kept = 0;
+  // Two passes over the numbered pairs, counting then placing them by giver (a counting sort), and
+  // dropping unknown people and pairs already forbidden by self or household.
   for (const pairs of sources) {
-    for (let i = 0; i < pairs.length; i++) {
-      const pair = pairs[i]!;
-      const g = indexOf.get(pair[0]);
-      const r = indexOf.get(pair[1]);
-      if (g === undefined || r === undefined || g === r) continue;
-      if (household[g] !== -1 && household[g] === household[r]) continue;
-      givers[kept] = g;
-      recipients[kept] = r;
-      counts[g + 1]! += 1;
-      kept += 1;
+    for (let i = 0; i < pairs.givers.length; i++) {
+      const g = pairs.givers[i]!;
+      if (keep(g, pairs.recipients[i]!)) counts[g + 1]! += 1;
+    }
+  }
+  for (let g = 0; g < size; g++) counts[g + 1]! += counts[g]!;
+  const cursor = counts.slice(0, size);
+  const sorted = new Int32Array(counts[size]!);
+  for (const pairs of sources) {
+    for (let i = 0; i < pairs.givers.length; i++) {
+      const g = pairs.givers[i]!;
+      const r = pairs.recipients[i]!;
+      if (keep(g, r)) sorted[cursor[g]!++] = r;
     }
   }
 
-  // Counting sort by giver, then sort and deduplicate each giver's short list.
-  for (let g = 0; g < size; g++) counts[g + 1]! += counts[g]!;
-  const cursor = counts.slice(0, size);
-  const sorted = new Int32Array(kept);
-  for (let i = 0; i < kept; i++) sorted[cursor[givers[i]!]!++] = recipients[i]!;
-
+  // Sort and deduplicate each giver's short list.
   const start = new Int32Array(size + 1);
   let write = 0;
   for (let g = 0; g < size; g++) {

@@ -1,4 +1,4 @@
-import { buildModel, type ConstraintModel } from './constraints.js';
+import { buildNumberedModel, type ConstraintModel } from './constraints.js';
 import { diagnoseBasics, explainNoAssignment, findClosedGroup, type Diagnosis } from './diagnose.js';
 import { drawLoopBySwapRepair } from './loop-repair.js';
 import type { RandomSource } from './random.js';
@@ -6,7 +6,8 @@ import { planRejection, sampleByRejection } from './rejection.js';
 import { searchDraw } from './search.js';
 import { drawBySwapRepair } from './swap-repair.js';
 import type { DrawMethod, DrawOptions, DrawOutcome, DrawProblem, Pair } from './types.js';
-import { isValidDraw } from './verify.js';
+import { numberProblem } from './numbering.js';
+import { verifyNumberedDraw } from './verify.js';
 
 /** Steps each of rejection sampling and the complete search may spend unless the caller says otherwise. */
 export const DEFAULT_BUDGET = 2_000_000;
@@ -34,14 +35,19 @@ export function drawAssignments(
 ): DrawOutcome {
   const budget = Math.max(1, options.budget ?? DEFAULT_BUDGET);
   const avoided = problem.history.slice(0, Math.max(0, problem.rules.avoidPast));
+  // Ids become numbers once; the constraint index and the verifier both read this lookup table.
+  const numbered = numberProblem(problem);
   const relaxedHistory: string[] = [];
   let failure: Diagnosis | undefined;
   let model: ConstraintModel | undefined;
 
   for (let kept = avoided.length; kept >= 0; kept--) {
-    model = buildModel(problem, avoided.slice(0, kept));
-    const attempt = drawForModel(model, random, budget, (pairs) =>
-      isValidDraw(problem, pairs, relaxedHistory),
+    model = buildNumberedModel(numbered, problem.rules, kept);
+    const attempt = drawForModel(
+      model,
+      random,
+      budget,
+      (pairs) => verifyNumberedDraw(problem, numbered, pairs, relaxedHistory).length === 0,
     );
     if (attempt.ok)
       return { ok: true, pairs: attempt.pairs, method: attempt.method, relaxedHistory: [...relaxedHistory] };

@@ -1,3 +1,4 @@
+import { IdLookup, numberProblem, type NumberedPairs, type NumberedProblem } from './numbering.js';
 import type { DrawProblem, Pair, PersonId, Violation } from './types.js';
 
 /**
@@ -13,23 +14,46 @@ export function verifyDraw(
   pairs: readonly Pair[],
   relaxedHistory: readonly string[] = [],
 ): Violation[] {
-  const people = problem.participants;
-  const indexOf = new Map<PersonId, number>();
-  for (let i = 0; i < people.length; i++) if (!indexOf.has(people[i]!)) indexOf.set(people[i]!, i);
+  return verifyNumberedDraw(problem, numberProblem(problem), pairs, relaxedHistory);
+}
 
-  // recipient[i] is the index of the person i draws, -1 for nobody.
+/** Returns true when `verifyDraw` finds nothing wrong with the draw. */
+export function isValidDraw(
+  problem: DrawProblem,
+  pairs: readonly Pair[],
+  relaxedHistory: readonly string[] = [],
+): boolean {
+  return verifyDraw(problem, pairs, relaxedHistory).length === 0;
+}
+
+/**
+ * `verifyDraw` for a problem whose ids were already numbered, so that a draw does not number them
+ * twice. `numbered` must come from `numberProblem(problem)`: it is only a table from ids to numbers,
+ * and every rule below is checked here from the problem's own lists.
+ */
+export function verifyNumberedDraw(
+  problem: DrawProblem,
+  numbered: NumberedProblem,
+  pairs: readonly Pair[],
+  relaxedHistory: readonly string[] = [],
+): Violation[] {
+  const people = numbered.ids;
+  const lookup = new IdLookup(people, numbered.indexOf);
+
+  // recipient[i] is the number of the person i draws, -1 for nobody.
   const recipient = new Int32Array(people.length).fill(-1);
   const timesDrawn = new Int32Array(people.length);
   const unknown = new Set<PersonId>();
-  const brokenGivers = new Set<number>();
+  const broken = new Uint8Array(people.length);
+  let anyBroken = false;
   for (let p = 0; p < pairs.length; p++) {
     const [giverId, recipientId] = pairs[p]!;
-    const g = indexOf.get(giverId);
-    const r = indexOf.get(recipientId);
-    if (g === undefined) unknown.add(giverId);
-    if (r === undefined) unknown.add(recipientId);
-    if (g === undefined || r === undefined) continue;
-    if (recipient[g] !== -1) brokenGivers.add(g);
+    const g = lookup.findGiver(giverId);
+    const r = lookup.find(recipientId);
+    if (g === -1) unknown.add(giverId);
+    if (r === -1) unknown.add(recipientId);
+    if (g === -1 || r === -1) continue;
+    if (recipient[g] !== -1) broken[g] = 1;
     recipient[g] = r;
     timesDrawn[r]! += 1;
   }
@@ -40,14 +64,15 @@ export function verifyDraw(
   // Not a permutation: a participant who gives to nobody, a giver listed twice, a giver whose
   // recipient is also drawn by someone else, or a participant listed twice.
   for (let g = 0; g < people.length; g++) {
-    if (recipient[g] === -1 || timesDrawn[recipient[g]!]! > 1) brokenGivers.add(g);
+    if (recipient[g] === -1 || timesDrawn[recipient[g]!]! > 1) broken[g] = 1;
+    if (broken[g] === 1) anyBroken = true;
   }
-  if (brokenGivers.size > 0 || indexOf.size !== people.length) {
-    const givers = people.filter((_, g) => brokenGivers.has(g));
-    violations.push({ code: 'NOT_A_PERMUTATION', givers: [...new Set(givers)] });
+  const listedTwice = people.length !== problem.participants.length;
+  if (anyBroken || listedTwice) {
+    violations.push({ code: 'NOT_A_PERMUTATION', givers: brokenGivers(problem, numbered, broken) });
   }
 
-  const household = householdIndex(problem, indexOf);
+  const household = householdIndex(numbered);
   const failing = {
     self: [] as PersonId[],
     excluded: new Set<PersonId>(),
@@ -55,10 +80,9 @@ export function verifyDraw(
     reciprocal: [] as PersonId[],
     history: new Set<PersonId>(),
   };
-  const recipientId = Array.from(recipient, (r) => (r === -1 ? undefined : people[r]));
-  collectDrawn(indexOf, recipientId, problem.exclusions, failing.excluded);
-  for (const exchange of rememberedExchanges(problem, relaxedHistory)) {
-    collectDrawn(indexOf, recipientId, exchange.pairs, failing.history);
+  collectDrawn(people, recipient, numbered.exclusions, failing.excluded);
+  for (const exchange of rememberedExchanges(problem, numbered, relaxedHistory)) {
+    collectDrawn(people, recipient, exchange, failing.history);
   }
   for (let g = 0; g < people.length; g++) {
     const r = recipient[g]!;
@@ -75,18 +99,27 @@ export function verifyDraw(
   if (failing.history.size > 0) violations.push({ code: 'REPEATS_HISTORY', givers: [...failing.history] });
 
   if (problem.rules.singleLoop && violations.length === 0 && loopLength(recipient) !== people.length) {
-    violations.push({ code: 'NOT_SINGLE_LOOP', givers: [...people] });
+    violations.push({ code: 'NOT_SINGLE_LOOP', givers: [...problem.participants] });
   }
   return violations;
 }
 
-/** Returns true when `verifyDraw` finds nothing wrong with the draw. */
-export function isValidDraw(
-  problem: DrawProblem,
-  pairs: readonly Pair[],
-  relaxedHistory: readonly string[] = [],
-): boolean {
-  return verifyDraw(problem, pairs, relaxedHistory).length === 0;
+/**
+ * The givers of a broken permutation, in the order of the participant list. A participant listed
+ * twice counts as broken, since only one of their entries can give.
+ */
+function brokenGivers(problem: DrawProblem, numbered: NumberedProblem, broken: Uint8Array): PersonId[] {
+  if (numbered.ids.length === problem.participants.length) {
+    return numbered.ids.filter((_, g) => broken[g] === 1);
+  }
+  const seen = new Uint8Array(numbered.ids.length);
+  const givers = new Set<PersonId>();
+  for (const id of problem.participants) {
+    const g = numbered.indexOf.get(id)!;
+    if (seen[g] === 1 || broken[g] === 1) givers.add(id);
+    seen[g] = 1;
+  }
+  return [...givers];
 }
 
 /** Households by person: `first[i]` is i's first household (-1 for none), `more` the rest, if any. */
@@ -95,17 +128,18 @@ interface HouseholdIndex {
   more: Map<number, number[]>;
 }
 
-function householdIndex(problem: DrawProblem, indexOf: Map<PersonId, number>): HouseholdIndex {
-  const first = new Int32Array(indexOf.size).fill(-1);
+function householdIndex(numbered: NumberedProblem): HouseholdIndex {
+  const first = new Int32Array(numbered.ids.length).fill(-1);
   const more = new Map<number, number[]>();
-  problem.households.forEach((members, h) => {
-    for (const id of members) {
-      const i = indexOf.get(id);
-      if (i === undefined || first[i] === h) continue;
+  const { householdStart, householdMembers } = numbered;
+  for (let h = 0; h < householdStart.length - 1; h++) {
+    for (let m = householdStart[h]!; m < householdStart[h + 1]!; m++) {
+      const i = householdMembers[m]!;
+      if (i === -1 || first[i] === h) continue;
       if (first[i] === -1) first[i] = h;
       else more.set(i, [...(more.get(i) ?? []), h]);
     }
-  });
+  }
   return { first, more };
 }
 
@@ -118,26 +152,27 @@ function shareHousehold(index: HouseholdIndex, a: number, b: number): boolean {
   return ofA.some((h) => ofB.includes(h));
 }
 
+/** The numbered pairs of the avoided past exchanges that were not relaxed. */
 function rememberedExchanges(
   problem: DrawProblem,
+  numbered: NumberedProblem,
   relaxedHistory: readonly string[],
-): DrawProblem['history'] {
+): NumberedPairs[] {
   const relaxed = new Set(relaxedHistory);
-  const active = problem.history.slice(0, Math.max(0, problem.rules.avoidPast));
-  return active.filter((exchange) => !relaxed.has(exchange.label));
+  return numbered.history.filter((_, i) => !relaxed.has(problem.history[i]!.label));
 }
 
 /** Adds to `found` every giver who drew the recipient of one of `pairs`. */
 function collectDrawn(
-  indexOf: Map<PersonId, number>,
-  recipientId: readonly (PersonId | undefined)[],
-  pairs: readonly Pair[],
+  people: readonly PersonId[],
+  recipient: Int32Array,
+  pairs: NumberedPairs,
   found: Set<PersonId>,
 ): void {
-  for (let i = 0; i < pairs.length; i++) {
-    const pair = pairs[i]!;
-    const g = indexOf.get(pair[0]);
-    if (g !== undefined && recipientId[g] === pair[1]) found.add(pair[0]);
+  for (let i = 0; i < pairs.givers.length; i++) {
+    const g = pairs.givers[i]!;
+    const r = pairs.recipients[i]!;
+    if (g !== -1 && r !== -1 && recipient[g] === r) found.add(people[g]!);
   }
 }
 

@@ -1,0 +1,106 @@
+import type { DrawProblem, Pair, PersonId } from './types.js';
+
+/** Pairs of a problem as participant numbers, in the order given, with -1 for an unknown id. */
+export interface NumberedPairs {
+  readonly givers: Int32Array;
+  readonly recipients: Int32Array;
+}
+
+/**
+ * A problem's ids turned into numbers once per call, so that the constraint index and the verifier
+ * both work on integers. It is only a lookup table: it keeps every pair, household member and unknown
+ * id as listed and decides no rule, so the verifier's checks stay its own code.
+ */
+export interface NumberedProblem {
+  /** The participants without repeats, in first-seen order. A person's number is their position. */
+  readonly ids: readonly PersonId[];
+  readonly indexOf: ReadonlyMap<PersonId, number>;
+  readonly exclusions: NumberedPairs;
+  /** Household h's members are householdMembers[householdStart[h] .. householdStart[h+1]). */
+  readonly householdStart: Int32Array;
+  readonly householdMembers: Int32Array;
+  /** The first `rules.avoidPast` past exchanges, newest first, as in the problem. */
+  readonly history: readonly NumberedPairs[];
+}
+
+/** Numbers a problem's participants, exclusions, households and avoided past exchanges. */
+export function numberProblem(problem: DrawProblem): NumberedProblem {
+  const ids: PersonId[] = [];
+  const indexOf = new Map<PersonId, number>();
+  for (const id of problem.participants) {
+    if (indexOf.has(id)) continue;
+    indexOf.set(id, ids.length);
+    ids.push(id);
+  }
+  const lookup = new IdLookup(ids, indexOf);
+
+  let memberCount = 0;
+  for (const members of problem.households) memberCount += members.length;
+  const householdStart = new Int32Array(problem.households.length + 1);
+  const householdMembers = new Int32Array(memberCount);
+  let write = 0;
+  problem.households.forEach((members, h) => {
+    householdStart[h] = write;
+    for (const id of members) householdMembers[write++] = lookup.find(id);
+  });
+  householdStart[problem.households.length] = write;
+
+  const avoided = problem.history.slice(0, Math.max(0, problem.rules.avoidPast));
+  return {
+    ids,
+    indexOf,
+    exclusions: numberPairs(lookup, problem.exclusions),
+    householdStart,
+    householdMembers,
+    history: avoided.map((exchange) => numberPairs(lookup, exchange.pairs)),
+  };
+}
+
+/** Numbers a list of pairs with the lookup of a numbered problem. */
+export function numberPairs(lookup: IdLookup, pairs: readonly Pair[]): NumberedPairs {
+  const givers = new Int32Array(pairs.length);
+  const recipients = new Int32Array(pairs.length);
+  for (let i = 0; i < pairs.length; i++) {
+    const pair = pairs[i]!;
+    givers[i] = lookup.findGiver(pair[0]);
+    recipients[i] = lookup.find(pair[1]);
+  }
+  return { givers, recipients };
+}
+
+/**
+ * Finds participant numbers by id. Hashing an id and probing a map of 100,000 entries misses the CPU
+ * cache several times, so for givers it first tries three cheap guesses that real lists make likely:
+ * the previous giver again (exclusions listed per giver), the next participant (draws stored in
+ * participant order), and the previous recipient (a loop listed in chain order). A guess is only
+ * taken when the id at that number is equal, and ids are unique, so the answer is always the map's.
+ */
+export class IdLookup {
+  private lastGiver = -1;
+  private lastRecipient = -1;
+
+  constructor(
+    private readonly ids: readonly PersonId[],
+    private readonly indexOf: ReadonlyMap<PersonId, number>,
+  ) {}
+
+  /** The participant number of `id`, or -1 when it is not a participant. */
+  find(id: PersonId): number {
+    const found = this.indexOf.get(id) ?? -1;
+    this.lastRecipient = found;
+    return found;
+  }
+
+  /** Like `find`, for the giver of a pair, trying the guesses first. */
+  findGiver(id: PersonId): number {
+    const ids = this.ids;
+    const last = this.lastGiver;
+    let found: number;
+    if (last >= 0 && ids[last] === id) found = last;
+    else if (last + 1 < ids.length && ids[last + 1] === id) found = last + 1;
+    else if (this.lastRecipient >= 0 && ids[this.lastRecipient] === id) found = this.lastRecipient;
+    else found = this.indexOf.get(id) ?? -1;
+    this.lastGiver = found;
+    return found;
+  }
+}
