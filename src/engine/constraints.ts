@@ -1,3 +1,4 @@
+import type { IdTable } from './id-table.js';
 import { numberProblem, type NumberedPairs, type NumberedProblem } from './numbering.js';
 import type { DrawProblem, DrawRules, PastExchange, PersonId } from './types.js';
 
@@ -11,7 +12,7 @@ import type { DrawProblem, DrawRules, PastExchange, PersonId } from './types.js'
 export interface ConstraintModel {
   readonly size: number;
   readonly ids: readonly PersonId[];
-  readonly indexOf: ReadonlyMap<PersonId, number>;
+  readonly indexOf: IdTable;
   /** Household number of each person, or -1 for none. */
   readonly household: Int32Array;
   /** Members of household h are householdMembers[householdStart[h] .. householdStart[h+1]). */
@@ -41,7 +42,11 @@ export function buildModel(problem: DrawProblem, avoided: readonly PastExchange[
 }
 
 /** Like `buildModel`, from a problem already numbered, avoiding its first `kept` past exchanges. */
-export function buildNumberedModel(numbered: NumberedProblem, rules: DrawRules, kept: number): ConstraintModel {
+export function buildNumberedModel(
+  numbered: NumberedProblem,
+  rules: DrawRules,
+  kept: number,
+): ConstraintModel {
   const { ids, indexOf } = numbered;
   const size = ids.length;
 

@@ -1,3 +1,4 @@
+import { IdTable } from './id-table.js';
 import type { DrawProblem, Pair, PersonId } from './types.js';
 
 /** Pairs of a problem as participant numbers, in the order given, with -1 for an unknown id. */
@@ -14,7 +15,7 @@ export interface NumberedPairs {
 export interface NumberedProblem {
   /** The participants without repeats, in first-seen order. A person's number is their position. */
   readonly ids: readonly PersonId[];
-  readonly indexOf: ReadonlyMap<PersonId, number>;
+  readonly indexOf: IdTable;
   readonly exclusions: NumberedPairs;
   /** Household h's members are householdMembers[householdStart[h] .. householdStart[h+1]). */
   readonly householdStart: Int32Array;
@@ -25,14 +26,9 @@ export interface NumberedProblem {
 
 /** Numbers a problem's participants, exclusions, households and avoided past exchanges. */
 export function numberProblem(problem: DrawProblem): NumberedProblem {
-  const ids: PersonId[] = [];
-  const indexOf = new Map<PersonId, number>();
-  for (const id of problem.participants) {
-    if (indexOf.has(id)) continue;
-    indexOf.set(id, ids.length);
-    ids.push(id);
-  }
-  const lookup = new IdLookup(ids, indexOf);
+  const indexOf = new IdTable(problem.participants);
+  const ids = indexOf.ids;
+  const lookup = new IdLookup(indexOf);
 
   let memberCount = 0;
   for (const members of problem.households) memberCount += members.length;
@@ -41,7 +37,7 @@ export function numberProblem(problem: DrawProblem): NumberedProblem {
   let write = 0;
   problem.households.forEach((members, h) => {
     householdStart[h] = write;
-    for (const id of members) householdMembers[write++] = lookup.find(id);
+    for (const id of members) householdMembers[write++] = lookup.findNear(id);
   });
   householdStart[problem.households.length] = write;
 
@@ -62,44 +58,45 @@ export function numberPairs(lookup: IdLookup, pairs: readonly Pair[]): NumberedP
   const recipients = new Int32Array(pairs.length);
   for (let i = 0; i < pairs.length; i++) {
     const pair = pairs[i]!;
-    givers[i] = lookup.findGiver(pair[0]);
+    givers[i] = lookup.findNear(pair[0]);
     recipients[i] = lookup.find(pair[1]);
   }
   return { givers, recipients };
 }
 
 /**
- * Finds participant numbers by id. Hashing an id and probing a map of 100,000 entries misses the CPU
- * cache several times, so for givers it first tries three cheap guesses that real lists make likely:
- * the previous giver again (exclusions listed per giver), the next participant (draws stored in
- * participant order), and the previous recipient (a loop listed in chain order). A guess is only
+ * Finds participant numbers by id. Probing a map of 100,000 ids misses the CPU cache several times,
+ * so `findNear` first tries three cheap guesses that lists make likely: the previous giver again
+ * (exclusions listed per giver), the next participant (draws and households in participant order),
+ * and the previous recipient (a loop listed in chain order). A guess is only
  * taken when the id at that number is equal, and ids are unique, so the answer is always the map's.
  */
 export class IdLookup {
   private lastGiver = -1;
   private lastRecipient = -1;
 
-  constructor(
-    private readonly ids: readonly PersonId[],
-    private readonly indexOf: ReadonlyMap<PersonId, number>,
-  ) {}
+  private readonly ids: readonly PersonId[];
+
+  constructor(private readonly table: IdTable) {
+    this.ids = table.ids;
+  }
 
   /** The participant number of `id`, or -1 when it is not a participant. */
   find(id: PersonId): number {
-    const found = this.indexOf.get(id) ?? -1;
+    const found = this.table.find(id);
     this.lastRecipient = found;
     return found;
   }
 
-  /** Like `find`, for the giver of a pair, trying the guesses first. */
-  findGiver(id: PersonId): number {
+  /** Like `find`, for an id listed near the previous one (a giver, a household member), guessing first. */
+  findNear(id: PersonId): number {
     const ids = this.ids;
     const last = this.lastGiver;
     let found: number;
     if (last >= 0 && ids[last] === id) found = last;
     else if (last + 1 < ids.length && ids[last + 1] === id) found = last + 1;
     else if (this.lastRecipient >= 0 && ids[this.lastRecipient] === id) found = this.lastRecipient;
-    else found = this.indexOf.get(id) ?? -1;
+    else found = this.table.find(id);
     this.lastGiver = found;
     return found;
   }

@@ -38,7 +38,7 @@ export function verifyNumberedDraw(
   relaxedHistory: readonly string[] = [],
 ): Violation[] {
   const people = numbered.ids;
-  const lookup = new IdLookup(people, numbered.indexOf);
+  const lookup = new IdLookup(numbered.indexOf);
 
   // recipient[i] is the number of the person i draws, -1 for nobody.
   const recipient = new Int32Array(people.length).fill(-1);
@@ -48,7 +48,7 @@ export function verifyNumberedDraw(
   let anyBroken = false;
   for (let p = 0; p < pairs.length; p++) {
     const [giverId, recipientId] = pairs[p]!;
-    const g = lookup.findGiver(giverId);
+    const g = lookup.findNear(giverId);
     const r = lookup.find(recipientId);
     if (g === -1) unknown.add(giverId);
     if (r === -1) unknown.add(recipientId);
