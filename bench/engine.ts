@@ -7,10 +7,12 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { buildModel } from '../src/engine/constraints.js';
-import { drawAssignments, verifyDraw } from '../src/engine/index.js';
+import { buildNumberedModel } from '../src/engine/constraints.js';
+import { drawAssignments } from '../src/engine/index.js';
+import { numberProblem } from '../src/engine/numbering.js';
 import { cryptoRandom } from '../src/engine/random.js';
 import type { DrawMethod, DrawProblem, Pair } from '../src/engine/types.js';
+import { verifyNumberedDraw } from '../src/engine/verify.js';
 import { runGiftExchange } from './engine-gift-exchange.js';
 import { generateInstance, INSTANCE_SPECS, type InstanceSpec } from './engine-instances.js';
 
@@ -26,7 +28,7 @@ interface Row {
   runs: number;
   methods: Map<DrawMethod | 'failed', number>;
   peakRssMiB: number | undefined;
-  /** Median time of the two steps that handle ids rather than indexes: indexing them and verifying. */
+  /** Median time of the steps that handle ids rather than indexes: numbering, indexing and verifying. */
   idWorkMs: number;
   giftExchange: { medianMs: number; successes: number; runs: number; timedOut: boolean };
   shuffleMs: number;
@@ -79,11 +81,15 @@ async function measureInstance(index: number): Promise<Row> {
   };
 }
 
-/** Times again, apart, the two steps of a draw that work on ids: indexing the problem and verifying. */
+/**
+ * Times again, apart, the steps of a draw that work on ids as the draw runs them: numbering the ids
+ * once, indexing the constraints from those numbers, and verifying the draw with the same numbers.
+ */
 function timeIdWork(problem: DrawProblem, pairs: readonly Pair[]): number {
   const started = performance.now();
-  buildModel(problem, problem.history.slice(0, problem.rules.avoidPast));
-  verifyDraw(problem, pairs);
+  const numbered = numberProblem(problem);
+  buildNumberedModel(numbered, problem.rules, numbered.history.length);
+  verifyNumberedDraw(problem, numbered, pairs);
   return performance.now() - started;
 }
 
@@ -173,7 +179,7 @@ function formatReport(rows: readonly Row[]): string {
   lines.push(
     '',
     'santa median: wall time of drawAssignments from ids to a verified draw, after one warm-up call.',
-    'of which ids: median time of the two steps that look ids up in a Map (indexing the problem, and the independent verifier), timed again on their own.',
+    'of which ids: median time of the steps that handle ids (numbering them once, indexing the constraints, and the independent verifier), timed again on their own.',
     'Peak RSS: resident memory one draw adds, measured in a fresh child process as the kernel peak (VmHWM, reset through /proc/self/clear_refs) minus the RSS before the draw.',
     'gift-exchange 4: exclusions and past pairings passed as name exclusions and households as groups (it has no no-reciprocal rule, but its shuffle-and-slide draws one loop, which has no mutual pairs); its own 1 s timeout; killed after 10 s, since it checks its timeout only between whole attempts.',
     'bare shuffle: Fisher-Yates over N integers with the same crypto random source.',
