@@ -2,8 +2,11 @@
  * The composition root of `santa serve`: builds the store, the channels, the delivery worker and the
  * platform adapters that are configured, and starts them. Nothing else in santa wires things together.
  */
+import type { Server } from 'node:http';
+
 import { createChannels } from './adapters/channels.js';
 import { createDiscordAdapter, type DiscordAdapter } from './adapters/discord/index.js';
+import { closeServer, startHealthServer } from './adapters/health.js';
 import { createSlackAdapter, type SlackAdapter } from './adapters/slack/index.js';
 import { openStore } from './adapters/sqlite/index.js';
 import { DeliveryWorker } from './bot/delivery/worker.js';
@@ -60,10 +63,19 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     wakeDelivery: () => worker.wake(),
   });
 
+  // Without Slack, whose receiver serves /healthz itself, a small server answers container health checks.
+  let health: Server | null = null;
+
   worker.start();
   try {
     if (slack) await slack.start(santa);
     if (discord) await discord.start(santa);
+    if (!slack) {
+      health = await startHealthServer(config.host, config.port, () => ({
+        healthy: true,
+        mode: discord ? 'discord' : 'worker',
+      }));
+    }
   } catch (error) {
     await slack?.stop().catch(() => undefined);
     await discord?.stop().catch(() => undefined);
@@ -85,6 +97,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     stop() {
       stopping ??= (async () => {
         logger.info('santa stopping');
+        if (health) await closeServer(health);
         await slack?.stop();
         await discord?.stop();
         await worker.stop();

@@ -85,4 +85,20 @@ describe('startServer', () => {
     server = null;
     await expect(fetch(`${base}/healthz`)).rejects.toThrow();
   });
+
+  it('serves /healthz with no chat platform', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'santa-main-'));
+    const port = await freePort();
+    const config = loadConfig(
+      { SANTA_DB: join(folder, 'santa.db'), SANTA_OUTBOX_DIR: join(folder, 'outbox'), PORT: String(port) },
+      join(folder, 'no.env'),
+    );
+    server = await startServer(config, silentLogger());
+
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok', mode: 'worker' });
+    expect((await fetch(`http://127.0.0.1:${port}/other`)).status).toBe(404);
+  });
 });

@@ -1,22 +1,8 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-
 import type { CustomRoute } from '@slack/bolt';
 
-/** The path of the health endpoint, for load balancers and container health checks. */
-export const HEALTH_PATH = '/healthz';
+import { HEALTH_PATH, writeHealth, type HealthState } from '../health.js';
 
-export type HealthState = () => { healthy: boolean; mode: 'http' | 'socket' };
-
-/** Writes the health answer: 200 with `{"status":"ok"}` when healthy, 503 otherwise. */
-export function writeHealth(response: ServerResponse, state: HealthState): void {
-  const { healthy, mode } = state();
-  response.writeHead(healthy ? 200 : 503, {
-    'content-type': 'application/json',
-    'cache-control': 'no-store',
-  });
-  response.end(JSON.stringify({ status: healthy ? 'ok' : 'unavailable', mode }));
-}
+export { addressOf, closeServer, HEALTH_PATH, startHealthServer, type HealthState } from '../health.js';
 
 /** The health endpoint as a route of Bolt's HTTP receiver. */
 export function healthRoute(state: HealthState): CustomRoute {
@@ -25,37 +11,4 @@ export function healthRoute(state: HealthState): CustomRoute {
     method: ['GET', 'HEAD'],
     handler: (_request, response) => writeHealth(response, state),
   };
-}
-
-/**
- * Starts a small HTTP server with only the health endpoint, for Socket Mode, where Bolt runs no HTTP
- * server of its own. It reports unhealthy while the WebSocket to Slack is down.
- */
-export async function startHealthServer(host: string, port: number, state: HealthState): Promise<Server> {
-  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
-    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    if (path === HEALTH_PATH && (request.method === 'GET' || request.method === 'HEAD')) {
-      writeHealth(response, state);
-      return;
-    }
-    response.writeHead(404).end();
-  });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  return server;
-}
-
-export function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
-}
-
-export function addressOf(server: Server): AddressInfo | null {
-  const address = server.address();
-  return address !== null && typeof address === 'object' ? address : null;
 }

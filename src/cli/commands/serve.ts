@@ -1,4 +1,5 @@
 import { serveStarted } from '../../bot/texts/cli.js';
+import { createLogger } from '../../logger.js';
 import type { CliContext } from '../context.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 
@@ -18,11 +19,14 @@ export async function serveCommand(context: CliContext): Promise<ExitCode> {
 
   try {
     const { startServer } = await import('../../main.js');
-    const server = await startServer(context.config, context.logger);
+    // A server's log is its only output, so it logs at LOG_LEVEL (default info), unlike one-shot commands.
+    const logger =
+      process.env.LOG_LEVEL === undefined ? createLogger(context.config.logLevel) : context.logger;
+    const server = await startServer(context.config, logger);
     context.terminal.err(serveStarted());
 
     const signal = await stopRequested;
-    context.logger.info({ signal }, 'stopping');
+    logger.info({ signal }, 'stopping');
     await server.stop();
     return EXIT.ok;
   } finally {
