@@ -1,14 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import { link, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { link, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { DeliveryError } from '../../bot/errors.js';
 import type { Channel, Envelope, Logger, SendReceipt } from '../../bot/ports.js';
 import { messageText } from '../../bot/texts/reveal.js';
 import { candidateFileNames, fileStemOf } from './file-names.js';
+import { codeOf, makeFolder } from './make-folder.js';
 
 /** The hidden folder that maps delivery ids to the file each one wrote. */
 const INDEX_DIR = '.deliveries';
+
+/**
+ * Folder errors that will not fix themselves between attempts: no permission, a read-only file
+ * system, a file where a folder should be, a parent that takes no folders (/proc). A full disk may.
+ */
+const PERMANENT_CODES = new Set([
+  'EACCES',
+  'EPERM',
+  'EROFS',
+  'ENOTDIR',
+  'EEXIST',
+  'ENOENT',
+  'ENAMETOOLONG',
+  'ELOOP',
+]);
 
 /**
  * The local outbox: writes each message to its own file in `dir`, named after the person it is for.
@@ -40,7 +56,7 @@ export class OutboxChannel implements Channel {
     const { dir } = this.options;
     const text = messageText(envelope.content);
     try {
-      await mkdir(join(dir, INDEX_DIR), { recursive: true });
+      await makeFolder(join(dir, INDEX_DIR));
       // NOTE: ids are unique per database only, so two databases sharing one outbox folder could collide.
       const indexPath = join(dir, INDEX_DIR, `${envelope.exchange.id}-${envelope.deliveryId}`);
 
@@ -54,11 +70,10 @@ export class OutboxChannel implements Channel {
       await writeAtomically(indexPath, fileName);
       return { providerMessageId: join(dir, fileName) };
     } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      // Missing permission or a read-only file system will not fix itself between attempts; a full disk may.
-      const permanent = code === 'EACCES' || code === 'EROFS' || code === 'ENOTDIR';
-      this.options.logger.error(
-        { deliveryId: envelope.deliveryId, errorCode: code },
+      const code = codeOf(error);
+      const permanent = code !== undefined && PERMANENT_CODES.has(code);
+      this.options.logger.warn(
+        { deliveryId: envelope.deliveryId, errorCode: code, permanent },
         'outbox file not written',
       );
       throw new DeliveryError(
