@@ -1,3 +1,6 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
 import { StoreError } from '../../bot/errors.js';
 import type { Logger, Store } from '../../bot/ports.js';
 import { enableWal, openConnection, statementCache, type Db } from './connection.js';
@@ -20,8 +23,8 @@ function openFailed(path: string, cause: unknown): StoreError {
   const reason = cause instanceof Error ? cause.message : String(cause);
   return new StoreError(
     'DATABASE_OPEN_FAILED',
-    `Cannot open database ${path}: ${reason}. Check that the path names a santa database, or a new file ` +
-      'in an existing folder that santa may write to.',
+    `Cannot open database ${path} (${reason}). Check that SANTA_DB names a santa database, or a new file ` +
+      'in a folder that santa may write to.',
     path,
     { cause },
   );
@@ -29,6 +32,8 @@ function openFailed(path: string, cause: unknown): StoreError {
 
 function openDatabase(path: string): Db {
   try {
+    // A new database may live in a new folder, as the outbox does (SANTA_DB=data/santa.db).
+    if (path !== ':memory:' && path !== '') mkdirSync(dirname(path), { recursive: true });
     return openConnection(path);
   } catch (error) {
     throw openFailed(path, error);

@@ -1,4 +1,12 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -163,13 +171,24 @@ describe('migrations', () => {
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 
-  it('missing folder refused', () => {
+  it('missing folder created', () => {
     const path = join(tempDir(), 'no-such-folder', 'santa.db');
+
+    openStore(path, { logger: silentLogger() }).close();
+
+    expect(existsSync(path)).toBe(true);
+  });
+
+  it('folder under a file refused', () => {
+    const file = join(tempDir(), 'plain-file');
+    writeFileSync(file, 'not a folder');
+    const path = join(file, 'santa.db');
 
     const error = storeError(() => openStore(path, { logger: silentLogger() }));
 
     expect(error.code).toBe('DATABASE_OPEN_FAILED');
-    expect(error.message).toContain('directory does not exist');
+    expect(error.value).toBe(path);
+    expect(error.message).toContain('EEXIST');
   });
 
   it('failed migration rolls back to the previous version', () => {
