@@ -21,6 +21,20 @@ const optionalUrl = z
 
 const countries = new Set<string>(getCountries());
 
+/** Variables whose value an error message may repeat; tokens, secrets and URLs with passwords are left out. */
+const SHOWABLE = new Set([
+  'PORT',
+  'HOST',
+  'LOG_LEVEL',
+  'SANTA_DEFAULT_COUNTRY',
+  'SANTA_DELIVERY_CONCURRENCY',
+  'TWILIO_FROM',
+  'DISCORD_APPLICATION_ID',
+  'SLACK_API_URL',
+  'DISCORD_API_URL',
+  'TWILIO_API_URL',
+]);
+
 const schema = z
   .object({
     SLACK_BOT_TOKEN: optionalText.pipe(
@@ -97,7 +111,11 @@ const schema = z
       .min(0, { message: 'expected a port number from 0 to 65535' })
       .max(65535, { message: 'expected a port number from 0 to 65535' })
       .default(3000),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        message: 'expected one of fatal, error, warn, info, debug, trace or silent',
+      })
+      .default('info'),
   })
   .superRefine((env, context) => {
     const require = (present: unknown, name: string, because: string): void => {
@@ -116,7 +134,7 @@ const schema = z
         context.addIssue({
           code: 'custom',
           path: ['TWILIO_FROM'],
-          message: 'or TWILIO_MESSAGING_SERVICE_SID is required when TWILIO_ACCOUNT_SID is set',
+          message: 'is required when TWILIO_ACCOUNT_SID is set (or set TWILIO_MESSAGING_SERVICE_SID instead)',
         });
       }
     }
@@ -164,7 +182,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dotenvPath = '.
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const name = issue.path.join('.') || 'environment';
-      return `  ${name}: ${issue.message}`;
+      const value = present[name];
+      const shown = value !== undefined && SHOWABLE.has(name) ? ` (got "${value.slice(0, 60)}")` : '';
+      return `  ${name}: ${issue.message}${shown}`;
     });
     throw new ConfigError(
       'INVALID_CONFIG',

@@ -55,9 +55,13 @@ describe('loadConfig', () => {
     [{ SMTP_URL: 'http://127.0.0.1', EMAIL_FROM: 'a@example.org' }, 'SMTP_URL: expected smtp://'],
     [
       { TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: 't' },
-      'TWILIO_FROM: or TWILIO_MESSAGING_SERVICE_SID is required',
+      'TWILIO_FROM: is required when TWILIO_ACCOUNT_SID is set (or set TWILIO_MESSAGING_SERVICE_SID instead)',
     ],
-    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL:'],
+    [
+      { LOG_LEVEL: 'loud' },
+      'LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace or silent (got "loud")',
+    ],
+    [{ PORT: 'abc' }, 'PORT: expected a port number from 0 to 65535 (got "abc")'],
   ])('names the invalid variable in %j', (env, expected) => {
     expect(messageOf(env)).toContain(expected);
   });
