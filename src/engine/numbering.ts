@@ -45,14 +45,14 @@ export function numberProblem(problem: DrawProblem): NumberedProblem {
   return {
     ids,
     indexOf,
-    exclusions: numberPairs(lookup, problem.exclusions),
+    exclusions: numberPairs(new IdLookup(indexOf), problem.exclusions),
     householdStart,
     householdMembers,
-    history: avoided.map((exchange) => numberPairs(lookup, exchange.pairs)),
+    history: avoided.map((exchange) => numberPairs(new IdLookup(indexOf), exchange.pairs)),
   };
 }
 
-/** Numbers a list of pairs with the lookup of a numbered problem. */
+/** Numbers a list of pairs, with a fresh lookup so that its guesses learn this list's order. */
 export function numberPairs(lookup: IdLookup, pairs: readonly Pair[]): NumberedPairs {
   const givers = new Int32Array(pairs.length);
   const recipients = new Int32Array(pairs.length);
@@ -68,12 +68,16 @@ export function numberPairs(lookup: IdLookup, pairs: readonly Pair[]): NumberedP
  * Finds participant numbers by id. Probing a map of 100,000 ids misses the CPU cache several times,
  * so `findNear` first tries three cheap guesses that lists make likely: the previous giver again
  * (exclusions listed per giver), the next participant (draws and households in participant order),
- * and the previous recipient (a loop listed in chain order). A guess is only
- * taken when the id at that number is equal, and ids are unique, so the answer is always the map's.
+ * and the previous recipient (a loop listed in chain order). A guess is only taken when the id at
+ * that number is equal, and ids are unique, so the answer is always the table's. A missed guess
+ * costs a cache miss of its own, so a list whose order defeats the guesses stops them.
  */
 export class IdLookup {
   private lastGiver = -1;
   private lastRecipient = -1;
+  private guessing = true;
+  private guesses = 0;
+  private hits = 0;
 
   private readonly ids: readonly PersonId[];
 
@@ -90,13 +94,23 @@ export class IdLookup {
 
   /** Like `find`, for an id listed near the previous one (a giver, a household member), guessing first. */
   findNear(id: PersonId): number {
+    if (!this.guessing) {
+      this.lastGiver = this.table.find(id);
+      return this.lastGiver;
+    }
+
     const ids = this.ids;
     const last = this.lastGiver;
-    let found: number;
+    let found = -1;
     if (last >= 0 && ids[last] === id) found = last;
     else if (last + 1 < ids.length && ids[last + 1] === id) found = last + 1;
     else if (this.lastRecipient >= 0 && ids[this.lastRecipient] === id) found = this.lastRecipient;
+
+    // After 256 guesses, keep guessing only while at least half of them hit.
+    this.guesses += 1;
+    if (found !== -1) this.hits += 1;
     else found = this.table.find(id);
+    if (this.guesses >= 256 && 2 * this.hits < this.guesses) this.guessing = false;
     this.lastGiver = found;
     return found;
   }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IdTable } from '../../src/engine/id-table.js';
-import { numberProblem } from '../../src/engine/numbering.js';
+import { IdLookup, numberPairs, numberProblem } from '../../src/engine/numbering.js';
 import type { DrawProblem } from '../../src/engine/types.js';
 import { verifyDraw } from '../../src/engine/verify.js';
 
@@ -85,6 +85,24 @@ describe('numberProblem', () => {
     };
 
     expect([...numberProblem(shuffled).exclusions.givers]).toEqual([3, 1, 2, 1, 0, -1, 0]);
+  });
+});
+
+describe('numberPairs', () => {
+  it('agrees with a Map once guessing stops', () => {
+    const ids = Array.from({ length: 50 }, (_, i) => `p${i}`);
+    const index = fc.integer({ min: 0, max: 55 });
+    const name = (i: number): string => (i < 50 ? ids[i]! : `unknown${i}`);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(index, index), { minLength: 300, maxLength: 700 }), (listed) => {
+        const pairs = listed.map(([g, r]) => [name(g), name(r)] as const);
+        const numbered = numberPairs(new IdLookup(new IdTable(ids)), pairs);
+
+        expect([...numbered.givers]).toEqual(listed.map(([g]) => (g < 50 ? g : -1)));
+        expect([...numbered.recipients]).toEqual(listed.map(([, r]) => (r < 50 ? r : -1)));
+      }),
+      { numRuns: 50, seed: 3 },
+    );
   });
 });
 
