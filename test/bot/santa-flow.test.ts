@@ -217,7 +217,7 @@ describe('Santa whole flow', () => {
     expect(replies).toMatchInlineSnapshot(`
       [
         {
-          "text": "The draw is not possible. ⟦Ann⟧ has nobody left to draw: everyone else is excluded, in the same household or ruled out by the rules.
+          "text": "The draw is not possible. ⟦Ann⟧ has nobody left to draw: ⟦Ann⟧ excludes ⟦Bo⟧ and ⟦Cy⟧.
       Remove an exclusion, split a household or relax a rule, then draw again.",
           "visibility": "private",
         },

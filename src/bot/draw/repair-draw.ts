@@ -84,8 +84,9 @@ function tryWithdraw(
     logger.info({ exchangeId: exchange.id, code: outcome.code }, 'repair after a leave is impossible');
     const names = new Map(remaining.map((person) => [personId(person), person.displayName]));
     const explanation = explainInfeasible(options.format ?? plainFormat, outcome, {
-      rules: exchange.rules,
-      participants: problem.participants,
+      platform: exchange.platform,
+      problem,
+      afterLeave: true,
       nameOf: (id) => names.get(id) ?? id,
     });
     return { ok: false, code: outcome.code, explanation };

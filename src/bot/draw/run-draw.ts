@@ -80,8 +80,8 @@ export function runDraw(deps: DrawDeps, exchangeId: number, options: DrawOptions
       participants.map((participant) => [personId(participant), participant.displayName]),
     );
     const explanation = explainInfeasible(format, outcome, {
-      rules: exchange.rules,
-      participants: problem.participants,
+      platform: exchange.platform,
+      problem,
       nameOf: (id) => names.get(id) ?? id,
     });
     return { ok: false, code: outcome.code, explanation };

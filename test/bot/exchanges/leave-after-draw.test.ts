@@ -211,7 +211,7 @@ describe('impossible repair', () => {
         visibility: 'private',
         text:
           'You are still in *⟦Office⟧*: the draw cannot be adjusted without you.\n' +
-          'The draw is not possible. Only ⟦Ann⟧ and ⟦Cy⟧ have joined, and with the rule that no two people draw each other a draw needs at least 3 people.\n' +
+          'The draw is not possible. Only ⟦Ann⟧ and ⟦Cy⟧ would remain, and with the rule that no two people draw each other a draw needs at least 3 people.\n' +
           'Remove an exclusion, split a household or relax a rule, then draw again.',
       },
     ]);
