@@ -145,39 +145,41 @@ function indexForbidden(
   sources: readonly NumberedPairs[],
 ): { start: Int32Array; targets: Int32Array } {
   const counts = new Int32Array(size + 1);
-  const keep = (g: number, r: number): boolean =>
-    g !== -1 && r !== -1 && g !== r && (household[g] === -1 || household[g] !== household[r]);
 
-  // Two passes over the numbered pairs, counting then placing them by giver (a counting sort), and
-  // dropping unknown people and pairs already forbidden by self or household.
+  // Two passes over the numbered pairs, counting then placing them by giver (a counting sort).
+  // Unknown people are dropped here, and self and household pairs below, once the list is local.
   for (const pairs of sources) {
-    for (let i = 0; i < pairs.givers.length; i++) {
-      const g = pairs.givers[i]!;
-      if (keep(g, pairs.recipients[i]!)) counts[g + 1]! += 1;
+    const { givers, recipients } = pairs;
+    for (let i = 0; i < givers.length; i++) {
+      const g = givers[i]!;
+      if (g !== -1 && recipients[i] !== -1) counts[g + 1]! += 1;
     }
   }
   for (let g = 0; g < size; g++) counts[g + 1]! += counts[g]!;
   const cursor = counts.slice(0, size);
   const sorted = new Int32Array(counts[size]!);
   for (const pairs of sources) {
-    for (let i = 0; i < pairs.givers.length; i++) {
-      const g = pairs.givers[i]!;
-      const r = pairs.recipients[i]!;
-      if (keep(g, r)) sorted[cursor[g]!++] = r;
+    const { givers, recipients } = pairs;
+    for (let i = 0; i < givers.length; i++) {
+      const g = givers[i]!;
+      const r = recipients[i]!;
+      if (g !== -1 && r !== -1) sorted[cursor[g]!++] = r;
     }
   }
 
-  // Sort and deduplicate each giver's short list.
+  // Sort each giver's short list, dropping repeats and pairs already forbidden by self or household.
   const start = new Int32Array(size + 1);
   let write = 0;
   for (let g = 0; g < size; g++) {
     const from = counts[g]!;
     const to = counts[g + 1]!;
+    const h = household[g]!;
     sortRange(sorted, from, to);
     start[g] = write;
     for (let i = from; i < to; i++) {
       const value = sorted[i]!;
       if (i > from && value === sorted[i - 1]) continue;
+      if (value === g || (h !== -1 && household[value] === h)) continue;
       sorted[write++] = value;
     }
   }
