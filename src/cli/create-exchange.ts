@@ -1,7 +1,7 @@
 import type { ImportedPerson } from '../adapters/csv/index.js';
-import { nameKey } from '../bot/names.js';
 import type { Exchange, ExchangeRules } from '../bot/model.js';
 import type { Store } from '../bot/ports.js';
+import { cliGroupKey } from './previous-draw.js';
 
 export interface CliExchangeInput {
   name: string;
@@ -26,7 +26,7 @@ export function createCliExchange(
       {
         name: input.name,
         platform: 'cli',
-        groupKey: `cli:${nameKey(input.name)}`,
+        groupKey: cliGroupKey(input.name),
         channelId: null,
         organiserId: 'cli',
         budget: input.budget,

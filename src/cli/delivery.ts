@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { DeliveryEvent, DeliverySummary } from '../bot/delivery/events.js';
 import { summarizeDeliveries } from '../bot/delivery/summary.js';
 import { DeliveryWorker } from '../bot/delivery/worker.js';
-import type { ChannelKind } from '../bot/model.js';
+import type { ChannelKind, Exchange } from '../bot/model.js';
 import type { Channel, Store } from '../bot/ports.js';
 import {
   deliveringProgress,
@@ -78,21 +78,20 @@ export function countPending(store: Store, drawIds: readonly number[]): number {
 
 /**
  * Prints who was told by which channel and who could not be reached, never who drew whom, and returns
- * EXIT.unreachable when a giver was not told.
+ * EXIT.unreachable when a giver was not told. With `exchange`, the summary starts with its name, for
+ * output that summarises several exchanges.
  */
 export function printDrawSummary(
   context: CliContext,
   store: Store,
   drawId: number,
-  onlyGiverId?: number,
+  options: { exchange?: Exchange } = {},
 ): ExitCode {
-  const status = summarizeDeliveries(store, drawId);
-  const givers = status.givers.filter(
-    (giver) => onlyGiverId === undefined || giver.participantId === onlyGiverId,
-  );
+  const givers = summarizeDeliveries(store, drawId).givers;
+  // A giver told twice on one channel (after santa resend) is one giver told on it.
   const byChannel: Partial<Record<ChannelKind, number>> = {};
   for (const giver of givers) {
-    for (const channel of giver.channels) byChannel[channel] = (byChannel[channel] ?? 0) + 1;
+    for (const channel of new Set(giver.channels)) byChannel[channel] = (byChannel[channel] ?? 0) + 1;
   }
 
   const names = (state: 'pending' | 'unreachable'): string[] =>
@@ -107,6 +106,10 @@ export function printDrawSummary(
       unreachable,
       pending,
       outboxDir: resolve(context.config.outboxDir),
+      exchange: options.exchange,
+      outboxFailed: givers.filter(
+        (giver) => giver.state === 'unreachable' && giver.lastErrorCode === 'OUTBOX_WRITE_FAILED',
+      ).length,
     }),
   );
   return unreachable.length > 0 || pending.length > 0 ? EXIT.unreachable : EXIT.ok;

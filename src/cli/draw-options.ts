@@ -16,6 +16,7 @@ export interface DrawFlags {
   avoidPast?: string;
   notify?: string;
   dryRun?: boolean;
+  again?: boolean;
 }
 
 export interface DrawSettings {
@@ -25,6 +26,8 @@ export interface DrawSettings {
   rules: ExchangeRules;
   notify: NotifyMode;
   dryRun: boolean;
+  /** Closes the previous draw of the same name, which is still `drawn`, and starts a new round. */
+  again: boolean;
 }
 
 const MAX_NAME_LENGTH = 100;
@@ -54,6 +57,7 @@ export function parseDrawFlags(file: string, flags: DrawFlags): DrawSettings {
     },
     notify: parseNotify(flags.notify),
     dryRun: flags.dryRun === true,
+    again: flags.again === true,
   };
 }
 

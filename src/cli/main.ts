@@ -83,6 +83,7 @@ function buildProgram(terminal: Terminal, actions: Actions): Command {
     .option('--avoid-past <N>', cliHelp.avoidPast)
     .option('--notify <mode>', cliHelp.notify)
     .option('--dry-run', cliHelp.dryRun)
+    .option('--again', cliHelp.again)
     .action(actions.draw);
 
   program

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
@@ -66,26 +66,38 @@ describe('santa deliver', () => {
 });
 
 describe('santa draw with an unwritable outbox', () => {
-  it('exits 3 naming the unreached givers, and resend reaches them later', async () => {
+  it('exits 1 naming the folder, stores nothing, and draws once the folder is fixed', async () => {
     const workspace = createWorkspace();
     const blocker = join(workspace.dir, 'not-a-folder');
     writeFileSync(blocker, '');
+    const outbox = join(blocker, 'outbox');
 
-    const draw = await runSanta(workspace, ['draw', FAMILY], { SANTA_OUTBOX_DIR: join(blocker, 'outbox') });
+    const draw = await runSanta(workspace, ['draw', FAMILY], { SANTA_OUTBOX_DIR: outbox });
+    const status = await runSanta(workspace, ['status']);
 
-    expect(draw.code).toBe(3);
-    expect(draw.stdout).toContain(
-      'Told 0 of 8 givers.\nCould not reach 8 givers: Margaret Okafor, Daniel Okafor,',
+    expect(draw.code).toBe(1);
+    expect(draw.stdout).toBe('');
+    expect(draw.stderr).toBe(
+      `SANTA_OUTBOX_DIR ${outbox} is not a writable folder (ENOTDIR). Choose another folder with SANTA_OUTBOX_DIR, or fix its permissions. Nothing was stored or sent.\n`,
     );
-    expect(draw.stderr).toContain(
-      '  Margaret Okafor: outbox file failed (OUTBOX_WRITE_FAILED), no channel left\n',
+    expect(status.stdout).toBe('No exchanges yet. Start one with: santa draw FILE.csv\n');
+
+    const retry = await runSanta(workspace, ['draw', FAMILY]);
+
+    expect(retry.code).toBe(0);
+    expect(readOutbox(workspace.outbox)).toHaveLength(8);
+  });
+
+  it.skipIf(!existsSync('/proc/self'))('stops at once for a folder under /proc', async () => {
+    const workspace = createWorkspace();
+
+    const draw = await runSanta(workspace, ['draw', FAMILY], { SANTA_OUTBOX_DIR: '/proc/santa-outbox' });
+
+    expect(draw.code).toBe(1);
+    expect(draw.stderr).toBe(
+      'SANTA_OUTBOX_DIR /proc/santa-outbox is not a writable folder (ENOENT). Choose another folder with SANTA_OUTBOX_DIR, or fix its permissions. Nothing was stored or sent.\n',
     );
-
-    const resend = await runSanta(workspace, ['resend', 'family', 'Margaret Okafor']);
-
-    expect(resend.code).toBe(0);
-    expect(resend.stdout).toBe('Told Margaret Okafor again by outbox file.\n');
-    expect(readOutbox(workspace.outbox).map((message) => message.giver)).toEqual(['Margaret Okafor']);
+    expect(existsSync(workspace.db)).toBe(false);
   });
 });
 

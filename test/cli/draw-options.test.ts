@@ -12,6 +12,7 @@ describe('parseDrawFlags', () => {
       rules: { noReciprocal: false, singleLoop: false, avoidPast: 0 },
       notify: 'first-reachable',
       dryRun: false,
+      again: false,
     });
   });
 
@@ -25,6 +26,7 @@ describe('parseDrawFlags', () => {
       avoidPast: '2',
       notify: 'ALL',
       dryRun: true,
+      again: true,
     };
 
     expect(parseDrawFlags('x.csv', flags)).toEqual({
@@ -34,6 +36,7 @@ describe('parseDrawFlags', () => {
       rules: { noReciprocal: true, singleLoop: true, avoidPast: 2 },
       notify: 'all',
       dryRun: true,
+      again: true,
     });
   });
 

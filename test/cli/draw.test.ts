@@ -145,11 +145,58 @@ describe('santa draw examples/family.csv', () => {
     const resend = await runSanta(workspace, ['resend', 'family', 'ravi shah']);
 
     expect(resend.code).toBe(0);
-    expect(resend.stdout).toBe('Told Ravi Shah again by outbox file.\n');
+    expect(resend.stdout).toBe('Told Ravi Shah again by outbox file: ravi-shah-2.txt.\n');
     expect(resend.stderr).toContain('Telling Ravi Shah their recipient again.\n');
     const after = readOutbox(workspace.outbox).filter((message) => message.giver === 'Ravi Shah');
     expect(after).toHaveLength(2);
     expect(after.map((message) => message.recipient)).toEqual([first?.recipient, first?.recipient]);
+  });
+
+  it('counts a giver told twice once, in status and in deliver', async () => {
+    const status = await runSanta(workspace, ['status', 'family']);
+    const deliver = await runSanta(workspace, ['deliver']);
+
+    expect(status.stdout).toContain('\n  Ravi Shah        told by outbox file\n');
+    expect(deliver.code).toBe(0);
+    expect(deliver.stderr).toBe('No messages are pending.\n');
+    expect(deliver.stdout).toBe(
+      [
+        '"family" (exchange 1): Told 8 of 8 givers: 8 by outbox file.',
+        `Outbox files are in ${workspace.outbox}; pass each one on to its giver unread.`,
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('refuses to draw the same name again while its draw is open', async () => {
+    const run = await runSanta(workspace, ['draw', FAMILY]);
+    const status = await runSanta(workspace, ['status']);
+    const today = new Date().toISOString().slice(0, 10);
+
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(
+      [
+        `"family" was drawn on ${today} (exchange 1), and a second draw would give everyone a second, different recipient. Nothing was stored or sent.`,
+        'To send a lost message again, run: santa resend 1 PERSON',
+        'To start a new round, for example next year, add --again: the previous draw is closed and counts for --avoid-past.',
+        '',
+      ].join('\n'),
+    );
+    expect(status.stdout.trimEnd().split('\n')).toHaveLength(2);
+  });
+
+  it('mentions --again in a dry run of a drawn name', async () => {
+    const run = await runSanta(workspace, ['draw', FAMILY, '--dry-run']);
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(
+      [
+        'Dry run: a draw of the 8 people of "family" is possible. Nothing was stored or sent.',
+        '"family" is drawn already, so the real draw needs --again to start a new round.',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('rejects resend to an unknown person', async () => {
@@ -179,7 +226,15 @@ describe('santa draw --avoid-past', () => {
     );
 
     const first = await runSanta(workspace, ['draw', file, '--name', 'Friends']);
-    const second = await runSanta(workspace, ['draw', file, '--name', 'friends', '--avoid-past', '1']);
+    const second = await runSanta(workspace, [
+      'draw',
+      file,
+      '--name',
+      'friends',
+      '--avoid-past',
+      '1',
+      '--again',
+    ]);
     const firstPairs = join(workspace.dir, 'first.csv');
     const secondPairs = join(workspace.dir, 'second.csv');
     await runSanta(workspace, ['export', '1', '--reveal', firstPairs]);
@@ -187,6 +242,10 @@ describe('santa draw --avoid-past', () => {
 
     expect(first.code).toBe(0);
     expect(second.code).toBe(0);
+    expect(second.stdout).toContain('Closed the previous draw of "Friends" (exchange 1).\n');
+    const status = await runSanta(workspace, ['status']);
+    expect(status.stdout).toContain(' 1  Friends  cli       closed');
+    expect(status.stdout).toContain(' 2  friends  cli       drawn');
     const rows = (path: string): string[] => readFileSync(path, 'utf8').trimEnd().split('\n').slice(1);
     expect(rows(firstPairs)).toHaveLength(6);
     expect(rows(secondPairs)).toHaveLength(6);
@@ -211,7 +270,7 @@ describe('santa draw failures', () => {
     expect(run.stderr).toContain('Nothing was stored or sent.\n');
     expect(run.stdout).toBe('');
     expect(status.stdout).toBe('No exchanges yet. Start one with: santa draw FILE.csv\n');
-    expect(existsSync(workspace.outbox)).toBe(false);
+    expect(readOutbox(workspace.outbox)).toEqual([]);
   });
 
   it.each([

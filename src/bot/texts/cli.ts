@@ -33,10 +33,29 @@ export function csvLocation(line: number | null, column: number | null, field: s
   return field === null ? `line ${line}, column ${column}` : `line ${line}, column ${column} (${field})`;
 }
 
+/** A value longer than this, quoted and escaped, is cut with an ellipsis in a problem message. */
+const MAX_SHOWN_VALUE = 60;
+
+/**
+ * Returns `value` quoted and escaped as JSON, cut to at most MAX_SHOWN_VALUE characters with an
+ * ellipsis, so that a cell of 500 NUL bytes shows as a short line and not 3,000 characters of escapes.
+ */
+export function shownValue(value: string): string {
+  const quoted = JSON.stringify(value);
+  if (quoted.length <= MAX_SHOWN_VALUE) return quoted;
+
+  let kept = '';
+  for (const character of value) {
+    if (JSON.stringify(kept + character).length > MAX_SHOWN_VALUE - 1) break;
+    kept += character;
+  }
+  return `${JSON.stringify(kept)}…`;
+}
+
 /** Returns one participant-file problem as a sentence that names its place and value and what to do. */
 export function csvProblemText(problem: CsvProblemDetail): string {
   const where = csvLocation(problem.line, problem.column, problem.field);
-  const value = JSON.stringify(problem.value);
+  const value = shownValue(problem.value);
   const person = problem.person ?? '';
 
   switch (problem.code) {
@@ -55,9 +74,9 @@ export function csvProblemText(problem: CsvProblemDetail): string {
     case 'DUPLICATE_NAME':
       return `${where}: ${value} is already on line ${problem.firstLine ?? '?'}. Give each person a different name, for example with an initial.`;
     case 'NO_CONTACT':
-      return `${where}: ${JSON.stringify(person)} has neither an email address nor a phone number. Add one so that santa can reach them.`;
+      return `${where}: ${shownValue(person)} has neither an email address nor a phone number. Add one so that santa can reach them.`;
     case 'INVALID_EMAIL':
-      return `${where}: ${value} is not a valid email address.`;
+      return `${where}: ${value} is not a valid email address. Write it as name@example.org, or leave the cell empty when a phone number is given.`;
     case 'INVALID_PHONE':
       return `${where}: ${value} is not a valid phone number. Write it with its country code, for example +44 7700 900123.`;
     case 'PHONE_NEEDS_COUNTRY':
@@ -65,11 +84,11 @@ export function csvProblemText(problem: CsvProblemDetail): string {
     case 'UNKNOWN_CHANNEL':
       return `${where}: ${value} is not a channel. Use sms, email or file, separated by ";".`;
     case 'CHANNEL_WITHOUT_ADDRESS':
-      return `${where}: ${value} is chosen for ${JSON.stringify(person)}, who has no ${problem.value === 'sms' ? 'phone number' : 'email address'}.`;
+      return `${where}: ${value} is chosen for ${shownValue(person)}, who has no ${problem.value === 'sms' ? 'phone number' : 'email address'}.`;
     case 'UNKNOWN_EXCLUSION':
       return `${where}: ${value} names nobody in the file. Check the spelling against the name column.`;
     case 'SELF_EXCLUSION':
-      return `${where}: ${JSON.stringify(person)} excludes themselves. Remove it, because nobody draws themselves anyway.`;
+      return `${where}: ${shownValue(person)} excludes themselves. Remove it, because nobody draws themselves anyway.`;
     case 'TOO_FEW_PEOPLE':
       return `${where}: the file lists ${problem.value} ${problem.value === '1' ? 'person' : 'people'}, and a draw needs at least 2.`;
     default:
@@ -98,6 +117,9 @@ export function csvFileErrorText(
     case 'CSV_FILE_NOT_FOUND':
       return `Participant file not found: ${path}. Check the path.`;
     case 'CSV_FILE_UNREADABLE':
+      if (reason === 'EISDIR') {
+        return `${path} is a folder, not a participant file. Give the path of the CSV file itself, for example ${path}/people.csv.`;
+      }
       return `Cannot read the participant file ${path} (${reason}). Check that it is a file you may read.`;
     case 'CSV_NOT_UTF8':
       return `The participant file ${path} is not UTF-8 text. Save it as "CSV UTF-8" (Excel) or UTF-8 and try again.`;
@@ -119,7 +141,10 @@ export const cliHelp = {
   date: 'exchange date shown in each message, as YYYY-MM-DD',
   noReciprocal: 'forbid two people drawing each other',
   singleLoop: 'draw one loop through everyone instead of several smaller loops',
-  avoidPast: 'avoid the pairings of the last N draws with the same name (0 = off)',
+  avoidPast:
+    'avoid the pairings of the last N draws with the same name, N from 0 (off) to 50; when that makes the draw impossible, the oldest pairings are allowed again first and the output says which',
+  again:
+    'start a new round of an exchange whose last draw is still open, for example next year; the previous draw is closed and counts for --avoid-past',
   notify: '"all" to tell each giver on every channel they have, instead of the first that works',
   dryRun: 'check the file and prove that a draw exists, storing and sending nothing',
   status: 'Show every exchange, or who has been told in one exchange (never who drew whom).',
@@ -164,12 +189,54 @@ export function drawImpossible(explanation: string): string {
   return `${explanation}\nNothing was stored or sent.`;
 }
 
-export function dryRunPassed(name: string, people: number, unreachable: readonly string[]): string {
+export function dryRunPassed(
+  name: string,
+  people: number,
+  unreachable: readonly string[],
+  needsAgain: boolean,
+): string {
   const lines = [
     `Dry run: a draw of the ${people} people of "${name}" is possible. Nothing was stored or sent.`,
   ];
   if (unreachable.length > 0) lines.push(`No channel could reach: ${unreachable.join(', ')}.`);
+  if (needsAgain)
+    lines.push(`"${name}" is drawn already, so the real draw needs --again to start a new round.`);
   return lines.join('\n');
+}
+
+/**
+ * Returns why `santa draw` refuses a name whose last draw is still open: a second draw would give
+ * everyone a second, different recipient. `drawnOn` is the date as YYYY-MM-DD.
+ */
+export function drawRepeated(name: string, exchangeId: number, drawnOn: string): string {
+  return [
+    `"${name}" was drawn on ${drawnOn} (exchange ${exchangeId}), and a second draw would give everyone a second, different recipient. Nothing was stored or sent.`,
+    `To send a lost message again, run: santa resend ${exchangeId} PERSON`,
+    'To start a new round, for example next year, add --again: the previous draw is closed and counts for --avoid-past.',
+  ].join('\n');
+}
+
+/** Returns the line after a draw with --again, naming the exchange it closed. */
+export function previousDrawClosed(name: string, exchangeId: number): string {
+  return `Closed the previous draw of "${name}" (exchange ${exchangeId}).`;
+}
+
+/** Returns why the outbox folder cannot take messages; `reason` is the system error code. */
+export function outboxUnwritable(dir: string, reason: string): string {
+  return `SANTA_OUTBOX_DIR ${dir} is not a writable folder (${reason}). Choose another folder with SANTA_OUTBOX_DIR, or fix its permissions. Nothing was stored or sent.`;
+}
+
+/** The provider each channel needs, for the warning about channels that are not configured. */
+const PROVIDERS: Partial<Record<ChannelKind, string>> = { sms: 'Twilio', email: 'SMTP' };
+
+/**
+ * Returns the warning for people whose channel cell asks for a channel that is not configured.
+ * Counts only, because names next to channels would say nothing useful and could leak.
+ */
+export function channelNotConfigured(kind: ChannelKind, people: number): string {
+  const who = people === 1 ? '1 person asked' : `${people} people asked`;
+  const provider = PROVIDERS[kind] ?? CHANNEL_LABELS[kind];
+  return `${who} for ${CHANNEL_LABELS[kind]}, but ${provider} is not configured; they get their next channel or an outbox file instead.`;
 }
 
 export function drawStored(
@@ -214,12 +281,18 @@ export function deliverySummaryText(summary: {
   unreachable: readonly string[];
   pending: readonly string[];
   outboxDir: string | null;
+  /** The exchange the summary is about, named when several are summarised one after another. */
+  exchange?: { id: number; name: string };
+  /** Unreachable givers whose last error was the outbox folder, which their details cannot fix. */
+  outboxFailed?: number;
 }): string {
   const channels = Object.entries(summary.byChannel)
     .filter(([, count]) => (count ?? 0) > 0)
     .map(([kind, count]) => `${count} by ${CHANNEL_LABELS[kind as ChannelKind]}`);
   const how = channels.length > 0 ? `: ${channels.join(', ')}` : '';
-  const lines = [`Told ${summary.told} of ${summary.givers} givers${how}.`];
+  const heading =
+    summary.exchange === undefined ? '' : `"${summary.exchange.name}" (exchange ${summary.exchange.id}): `;
+  const lines = [`${heading}Told ${summary.told} of ${summary.givers} givers${how}.`];
 
   if (summary.outboxDir !== null && (summary.byChannel.file ?? 0) > 0) {
     lines.push(`Outbox files are in ${summary.outboxDir}; pass each one on to its giver unread.`);
@@ -228,8 +301,13 @@ export function deliverySummaryText(summary: {
     lines.push(`Still pending: ${summary.pending.join(', ')}. Run santa deliver to try again.`);
   }
   if (summary.unreachable.length > 0) {
+    const folderAtFault =
+      summary.outboxDir !== null && (summary.outboxFailed ?? 0) === summary.unreachable.length;
+    const advice = folderAtFault
+      ? `The outbox folder ${summary.outboxDir} could not be written: make SANTA_OUTBOX_DIR a writable folder, then run santa resend EXCHANGE PERSON.`
+      : 'Fix their details and run santa resend EXCHANGE PERSON.';
     lines.push(
-      `Could not reach ${summary.unreachable.length} ${summary.unreachable.length === 1 ? 'giver' : 'givers'}: ${summary.unreachable.join(', ')}. Fix their details and run santa resend EXCHANGE PERSON.`,
+      `Could not reach ${summary.unreachable.length} ${summary.unreachable.length === 1 ? 'giver' : 'givers'}: ${summary.unreachable.join(', ')}. ${advice}`,
     );
   }
   return lines.join('\n');
@@ -245,7 +323,7 @@ export function giverStatusLine(
     lastErrorCode: string | null;
   },
 ): string {
-  const labels = state.channels.map((kind) => CHANNEL_LABELS[kind]).join(', ');
+  const labels = [...new Set(state.channels)].map((kind) => CHANNEL_LABELS[kind]).join(', ');
   const error = state.lastErrorCode === null ? '' : ` (last error ${state.lastErrorCode})`;
   const text = { told: `told by ${labels}`, pending: `pending${error}`, unreachable: `unreachable${error}` }[
     state.state
@@ -285,8 +363,19 @@ export function resendQueued(giver: string): string {
   return `Telling ${giver} their recipient again.`;
 }
 
-export function resendTold(giver: string, channels: readonly ChannelKind[]): string {
-  return `Told ${giver} again by ${channels.map((kind) => CHANNEL_LABELS[kind]).join(' and ')}.`;
+/**
+ * Returns the line after a resend. `outboxFile` is the name of the outbox file written, if any; it
+ * names the giver, never the recipient.
+ */
+export function resendTold(
+  giver: string,
+  channels: readonly ChannelKind[],
+  outboxFile: string | null,
+): string {
+  const how = [...new Set(channels)].map((kind) => CHANNEL_LABELS[kind]).join(' and ');
+  return outboxFile === null
+    ? `Told ${giver} again by ${how}.`
+    : `Told ${giver} again by ${how}: ${outboxFile}.`;
 }
 
 export function resendFailed(giver: string, lastErrorCode: string | null): string {

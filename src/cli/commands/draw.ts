@@ -3,22 +3,35 @@ import { existsSync } from 'node:fs';
 import { readParticipantsFile, type CsvProblem, type ImportedPerson } from '../../adapters/csv/index.js';
 import { openStore } from '../../adapters/sqlite/index.js';
 import { runDraw, type DrawReport } from '../../bot/draw/run-draw.js';
-import type { ChannelKind } from '../../bot/model.js';
+import { UserError } from '../../bot/errors.js';
+import type { ChannelKind, Exchange } from '../../bot/model.js';
 import type { Channel, Store } from '../../bot/ports.js';
-import { csvRejected, drawImpossible, drawStored, dryRunPassed, moreProblems } from '../../bot/texts/cli.js';
+import {
+  csvRejected,
+  drawImpossible,
+  drawRepeated,
+  drawStored,
+  dryRunPassed,
+  moreProblems,
+  previousDrawClosed,
+} from '../../bot/texts/cli.js';
+import { unconfiguredChannelWarnings } from '../channel-warnings.js';
 import { cliChannels, withStore, type CliContext } from '../context.js';
 import { createCliExchange } from '../create-exchange.js';
 import { countPending, deliverWithProgress, printDrawSummary } from '../delivery.js';
 import { parseDrawFlags, type DrawFlags, type DrawSettings } from '../draw-options.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
+import { requireWritableOutbox } from '../outbox-check.js';
+import { drawnOn, findOpenDraw } from '../previous-draw.js';
 
 /** A long list of problems is cut here; the organiser fixes these first and runs again. */
 const MAX_PROBLEMS_SHOWN = 50;
 
 /**
  * `santa draw FILE.csv`: imports the file, stores a new CLI exchange with its people and exclusions,
- * draws it and tells every giver. A rejected file or an impossible draw stores nothing. With --dry-run
- * the whole draw runs inside a transaction that is rolled back, so nothing is stored or sent.
+ * draws it and tells every giver. A rejected file, an unwritable outbox folder, a name whose last draw
+ * is still open (without --again) or an impossible draw stores nothing. With --dry-run the whole draw
+ * runs inside a transaction that is rolled back, so nothing is stored or sent.
  */
 export async function drawCommand(context: CliContext, file: string, flags: DrawFlags): Promise<ExitCode> {
   const settings = parseDrawFlags(file, flags);
@@ -30,17 +43,34 @@ export async function drawCommand(context: CliContext, file: string, flags: Draw
   }
 
   if (settings.dryRun) return dryRun(context, settings, imported.people);
+  await requireWritableOutbox(context);
 
   return withStore(context, async (store) => {
+    const previous = findOpenDraw(store, settings.name);
+    if (previous !== null && !settings.again) {
+      const when = drawnOn(store, previous) ?? '?';
+      throw new UserError('ALREADY_DRAWN', drawRepeated(previous.name, previous.id, when), previous.id);
+    }
+
     const channels = cliChannels(context);
-    const { exchangeId, report } = drawInTransaction(context, store, channels, settings, imported.people);
+    const { exchangeId, report } = drawInTransaction(
+      context,
+      store,
+      channels,
+      settings,
+      imported.people,
+      previous,
+    );
     if (!report.ok) {
       context.terminal.err(drawImpossible(report.explanation));
       return EXIT.impossibleDraw;
     }
     if (report.drawId === null) throw new Error('runDraw returned no draw id for a stored draw.');
 
+    if (previous !== null) context.terminal.out(previousDrawClosed(previous.name, previous.id));
     context.terminal.out(drawStored(settings.name, exchangeId, report.participants, report.relaxedHistory));
+    for (const warning of unconfiguredChannelWarnings(imported.people, channels))
+      context.terminal.err(warning);
     await deliverWithProgress(context, store, channels, countPending(store, [report.drawId]));
     return printDrawSummary(context, store, report.drawId);
   });
@@ -62,13 +92,16 @@ async function dryRun(
 
   try {
     const channels = cliChannels(context);
-    const { report } = drawInTransaction(context, store, channels, settings, people);
+    const previous = findOpenDraw(store, settings.name);
+    const { report } = drawInTransaction(context, store, channels, settings, people, previous);
     if (!report.ok) {
       context.terminal.err(drawImpossible(report.explanation));
       return EXIT.impossibleDraw;
     }
     const unreachable = report.unreachable.map((person) => person.displayName);
-    context.terminal.out(dryRunPassed(settings.name, report.participants, unreachable));
+    const needsAgain = previous !== null && !settings.again;
+    context.terminal.out(dryRunPassed(settings.name, report.participants, unreachable, needsAgain));
+    for (const warning of unconfiguredChannelWarnings(people, channels)) context.terminal.err(warning);
     return unreachable.length > 0 ? EXIT.unreachable : EXIT.ok;
   } finally {
     store.close();
@@ -86,8 +119,10 @@ class RollBack extends Error {
 }
 
 /**
- * Stores the exchange and its people, then draws, in one transaction. The transaction is rolled back
- * when the draw is impossible or a dry run, so that nothing of a failed or trial draw remains.
+ * Closes the previous draw of the name when --again asks for it, stores the exchange and its people,
+ * then draws, in one transaction. Closing first lets --avoid-past count the previous draw's pairings.
+ * The transaction is rolled back when the draw is impossible or a dry run, so that nothing of a failed
+ * or trial draw remains.
  */
 function drawInTransaction(
   context: CliContext,
@@ -95,11 +130,14 @@ function drawInTransaction(
   channels: ReadonlyMap<ChannelKind, Channel>,
   settings: DrawSettings,
   people: readonly ImportedPerson[],
+  previous: Exchange | null,
 ): { exchangeId: number; report: DrawReport } {
   const deps = { store, channels, clock: context.clock, random: context.random, logger: context.logger };
   try {
     return store.transaction(() => {
-      const exchange = createCliExchange(store, settings, people, context.clock.now());
+      const now = context.clock.now();
+      if (previous !== null && settings.again) store.transitionExchange(previous.id, 'drawn', 'closed', now);
+      const exchange = createCliExchange(store, settings, people, now);
       const report = runDraw(deps, exchange.id, { notify: settings.notify, dryRun: settings.dryRun });
       if (!report.ok || settings.dryRun) throw new RollBack(exchange.id, report);
       return { exchangeId: exchange.id, report };

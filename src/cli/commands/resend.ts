@@ -1,3 +1,5 @@
+import { basename } from 'node:path';
+
 import { planRevealDeliveries } from '../../bot/delivery/plan.js';
 import { UserError } from '../../bot/errors.js';
 import { lookupProblems, resendFailed, resendQueued, resendTold } from '../../bot/texts/cli.js';
@@ -5,6 +7,7 @@ import { cliChannels, withStore, type CliContext } from '../context.js';
 import { countPending, deliverWithProgress } from '../delivery.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { findExchange, findPerson, requireDraw } from '../lookup.js';
+import { requireWritableOutbox } from '../outbox-check.js';
 
 /**
  * `santa resend EXCHANGE PERSON`: queues a new reveal for one giver, on their first reachable channel
@@ -20,6 +23,7 @@ export async function resendCommand(context: CliContext, ref: string, personName
       throw new UserError('NOT_A_GIVER', lookupProblems.notAGiver(giver.displayName), giver.id);
     }
 
+    await requireWritableOutbox(context);
     const channels = cliChannels(context);
     const giverDeliveries = () =>
       store.listDeliveries(draw.id).filter((delivery) => delivery.participantId === giver.id);
@@ -50,14 +54,19 @@ export async function resendCommand(context: CliContext, ref: string, personName
     await deliverWithProgress(context, store, channels, countPending(store, [draw.id]));
 
     const fresh = giverDeliveries().filter((delivery) => !finishedBefore.has(delivery.id));
-    const told = fresh.filter((delivery) => delivery.status === 'sent').map((delivery) => delivery.channel);
+    const sent = fresh.filter((delivery) => delivery.status === 'sent');
+    const told = sent.map((delivery) => delivery.channel);
+    // The outbox's receipt is the path of the file, named after the giver; only its name is shown.
+    const outboxPath = sent.find((delivery) => delivery.channel === 'file')?.providerMessageId ?? null;
     const lastError =
       fresh
         .map((delivery) => delivery.lastErrorCode)
         .filter((code) => code !== null)
         .at(-1) ?? null;
     context.terminal.out(
-      told.length > 0 ? resendTold(giver.displayName, told) : resendFailed(giver.displayName, lastError),
+      told.length > 0
+        ? resendTold(giver.displayName, told, outboxPath === null ? null : basename(outboxPath))
+        : resendFailed(giver.displayName, lastError),
     );
     return told.length > 0 ? EXIT.ok : EXIT.unreachable;
   });
