@@ -65,10 +65,10 @@ export function numberPairs(lookup: IdLookup, pairs: readonly Pair[]): NumberedP
 }
 
 /**
- * Finds participant numbers by id. Probing a map of 100,000 ids misses the CPU cache several times,
- * so `findNear` first tries three cheap guesses that lists make likely: the previous giver again
- * (exclusions listed per giver), the next participant (draws and households in participant order),
- * and the previous recipient (a loop listed in chain order). A guess is only taken when the id at
+ * Finds participant numbers by id. Probing a table of 100,000 ids misses the CPU cache several
+ * times, so `findNear` first tries three cheap guesses. The previous giver again fits exclusions
+ * listed per giver, the next participant fits draws and households in participant order, and the
+ * previous recipient fits a loop listed in chain order. A guess is only taken when the id at
  * that number is equal, and ids are unique, so the answer is always the table's. A missed guess
  * costs a cache miss of its own, so a list whose order defeats the guesses stops them.
  */
@@ -85,7 +85,7 @@ export class IdLookup {
     this.ids = table.ids;
   }
 
-  /** The participant number of `id`, or -1 when it is not a participant. */
+  /** Returns the participant number of `id`, or -1 when it is not a participant. */
   find(id: PersonId): number {
     const found = this.table.find(id);
     this.lastRecipient = found;

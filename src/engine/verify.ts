@@ -105,7 +105,7 @@ export function verifyNumberedDraw(
 }
 
 /**
- * The givers of a broken permutation, in the order of the participant list. A participant listed
+ * Lists the givers of a broken permutation, in the order of the participant list. A participant listed
  * twice counts as broken, since only one of their entries can give.
  */
 function brokenGivers(problem: DrawProblem, numbered: NumberedProblem, broken: Uint8Array): PersonId[] {
@@ -152,7 +152,7 @@ function shareHousehold(index: HouseholdIndex, a: number, b: number): boolean {
   return ofA.some((h) => ofB.includes(h));
 }
 
-/** The numbered pairs of the avoided past exchanges that were not relaxed. */
+/** Returns the numbered pairs of the avoided past exchanges that were not relaxed. */
 function rememberedExchanges(
   problem: DrawProblem,
   numbered: NumberedProblem,
