@@ -22,7 +22,7 @@ describe('readParticipantsFile', () => {
   it('rejects a folder', async () => {
     await expect(readParticipantsFile(folder)).rejects.toMatchObject({
       code: 'CSV_FILE_UNREADABLE',
-      message: `Cannot read the participant file ${folder} (EISDIR). Check that it is a file you may read.`,
+      message: `${folder} is a folder, not a participant file. Give the path of the CSV file itself, for example ${folder}/people.csv.`,
     });
   });
 
