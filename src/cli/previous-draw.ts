@@ -8,8 +8,8 @@ export function cliGroupKey(name: string): string {
 }
 
 /**
- * Returns the latest CLI exchange with this name when it is still `drawn`, whose givers may hold
- * their messages already; null when there is none or it is closed or cancelled.
+ * Returns the latest CLI exchange with this name when it is still `drawn`. Its givers may hold their
+ * messages already. Returns null when there is none, or when it is closed or cancelled.
  */
 export function findOpenDraw(store: Store, name: string): Exchange | null {
   const groupKey = cliGroupKey(name);
