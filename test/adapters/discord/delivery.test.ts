@@ -130,6 +130,7 @@ describe('Discord delivery', () => {
     await discord.waitForAnswer(elsewhere);
     const danWaitedForHelp = discord.dmsTo(dan.id).length === 0;
     await discord.waitFor(() => discord.dmsTo(dan.id).length === 1, 'the DM to dan after Retry-After');
+    await discord.waitFor(() => deliveriesOf(dan.id)[0]?.[2] === 'sent', 'the DM to dan recorded as sent');
 
     expect(danWaitedForHelp).toBe(true);
     // Four DMs and the one sent again after the 429.
