@@ -11,3 +11,11 @@ export function nameKey(name: string): string {
 export function cleanDisplayName(name: string): string {
   return name.normalize('NFC').trim().replace(/\s+/gu, ' ');
 }
+
+/**
+ * Returns the key that matches one person across the exchanges of a group, for the avoid-repeats
+ * rule: the platform user id, or `name:` and the name key for people imported from a CSV file.
+ */
+export function historyKey(person: { platformUserId: string | null; nameKey: string }): string {
+  return person.platformUserId ?? `name:${person.nameKey}`;
+}

@@ -2,6 +2,7 @@
  * Row shapes as SQLite returns them, and their conversion to the records of the model. Booleans are
  * stored as 0/1 and arrays as JSON text.
  */
+import { historyKey } from '../../bot/names.js';
 import type {
   Assignment,
   ChannelKind,
@@ -163,7 +164,7 @@ export function toDelivery(row: DeliveryRow): Delivery {
   };
 }
 
-/** The key that matches one person across exchanges of a group: their platform user id, else their name. */
+/** The key that matches one person across exchanges of a group; see historyKey. */
 export function personKey(participant: { platform_user_id: string | null; name_key: string }): string {
-  return participant.platform_user_id ?? `name:${participant.name_key}`;
+  return historyKey({ platformUserId: participant.platform_user_id, nameKey: participant.name_key });
 }

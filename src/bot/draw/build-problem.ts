@@ -1,20 +1,12 @@
 import type { DrawProblem, Pair, PastExchange } from '../../engine/types.js';
 import type { Exchange, Exclusion, Participant, PastPairing } from '../model.js';
 import type { Store } from '../ports.js';
+import { historyKey } from '../names.js';
 import { pastExchangeLabel } from '../texts/draw-problems.js';
 
 /** The engine knows people by string id; santa uses the participant's row id. */
 export function personId(participant: Participant): string {
   return String(participant.id);
-}
-
-/**
- * Returns the key under which a person is recognised in an earlier exchange of the same group: the
- * platform user id, or `name:` and the name key for people imported from a CSV file.
- */
-export function historyKey(participant: Participant): string {
-  // NOTE: must match the key the SQLite store writes to pair_history (personKey in its rows.ts).
-  return participant.platformUserId ?? `name:${participant.nameKey}`;
 }
 
 /**
