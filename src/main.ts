@@ -12,9 +12,24 @@ import { openStore } from './adapters/sqlite/index.js';
 import { DeliveryWorker } from './bot/delivery/worker.js';
 import { Santa } from './bot/santa.js';
 import { systemClock } from './clock.js';
+import { ConfigError } from './bot/errors.js';
 import type { Config } from './config.js';
 import type { Logger } from './bot/ports.js';
 import { cryptoRandom } from './engine/random.js';
+
+/** Turns a failure to listen on HOST:PORT into a ConfigError that names the variable to change. */
+function listenError(error: unknown, config: Config): ConfigError | null {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const where = `${config.host}:${config.port}`;
+  const reasons: Record<string, string> = {
+    EADDRINUSE: `PORT ${config.port} is already in use on ${config.host}. Stop the other program or set another PORT.`,
+    EACCES: `santa may not listen on ${where}. Choose a PORT above 1023, or run with the right to bind it.`,
+    EADDRNOTAVAIL: `HOST ${config.host} is not an address of this machine. Use 127.0.0.1, 0.0.0.0 or one of its own addresses.`,
+    ENOTFOUND: `HOST ${config.host} is not a known host name. Use 127.0.0.1, 0.0.0.0 or one of this machine's addresses.`,
+  };
+  const message = code === undefined ? undefined : reasons[code];
+  return message === undefined ? null : new ConfigError('LISTEN_FAILED', message, where, { cause: error });
+}
 
 export interface RunningServer {
   /** Stops receiving commands, lets the messages in flight finish, and closes the database. */
@@ -81,7 +96,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     await discord?.stop().catch(() => undefined);
     await worker.stop();
     store.close();
-    throw error;
+    throw listenError(error, config) ?? error;
   }
 
   const platforms = [slack ? 'slack' : null, discord ? 'discord' : null].filter(Boolean);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { ConfigError } from '../src/bot/errors.js';
 import { loadConfig } from '../src/config.js';
 import { silentLogger } from '../src/logger.js';
 import { startServer, type RunningServer } from '../src/main.js';
@@ -100,5 +101,31 @@ describe('startServer', () => {
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok', mode: 'worker' });
     expect((await fetch(`http://127.0.0.1:${port}/other`)).status).toBe(404);
+  });
+
+  it('names PORT when the port is taken', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'santa-main-'));
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as AddressInfo;
+    const config = loadConfig(
+      { SANTA_DB: join(folder, 'santa.db'), SANTA_OUTBOX_DIR: join(folder, 'outbox'), PORT: String(port) },
+      join(folder, 'no.env'),
+    );
+
+    try {
+      const error = await startServer(config, silentLogger()).then(
+        () => null,
+        (thrown: unknown) => thrown,
+      );
+
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).code).toBe('LISTEN_FAILED');
+      expect((error as ConfigError).message).toBe(
+        `PORT ${port} is already in use on 127.0.0.1. Stop the other program or set another PORT.`,
+      );
+    } finally {
+      await new Promise<void>((resolve) => blocker.close(() => resolve()));
+    }
   });
 });
