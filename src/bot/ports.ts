@@ -69,7 +69,10 @@ export interface NewDrawRepair {
   relaxedHistory: string[];
   /** The whole repaired draw, not only the changed pairs. */
   assignments: { giverId: number; recipientId: number }[];
-  /** Reveals for the givers whose recipient changed. */
+  /**
+   * Reveals for every remaining giver, changed or not, so that who is messaged does not hint at who
+   * drew the person who left.
+   */
   deliveries: NewDelivery[];
 }
 
@@ -122,11 +125,12 @@ export interface Store {
    * Stores a repaired draw in place of the exchange's latest one, in one transaction: the new draw and
    * all its assignments, the exchange's pair history replaced by the new pairs, and the new deliveries.
    * Pending reveals of the old draw whose giver left or has a new recipient are marked failed
-   * (PARTICIPANT_LEFT, DRAW_REPAIRED), because they would name the old recipient. Every delivery of a
-   * giver whose recipient is unchanged moves to the new draw, so that status, `who` and resend keep
-   * reading one draw. So does a changed giver's delivery that is being sent. Returns null, changing
-   * nothing, unless the exchange is still drawn and `replacesDrawId` is still its latest draw (a
-   * concurrent change).
+   * (PARTICIPANT_LEFT, DRAW_REPAIRED), because they would name the old recipient. A giver whose
+   * recipient is unchanged and whose reveal is still pending or being sent keeps that reveal, moved to
+   * the new draw, and their new deliveries are skipped. A reveal being sent moves too. All other
+   * deliveries stay with the old draw, so the new draw holds one fresh reveal per giver. Returns
+   * null, changing nothing, unless the exchange is still drawn and `replacesDrawId` is still its
+   * latest draw (a concurrent change).
    */
   recordRepair(repair: NewDrawRepair, now: number): Draw | null;
   getDraw(id: number): Draw | null;

@@ -95,12 +95,10 @@ describe('santa withdraw', () => {
     expect([...pairs.values()]).not.toContain('Bo');
     expect(changed.length).toBeGreaterThan(0);
     expect(changed.length).toBeLessThanOrEqual(CASE.expect.maxChangedGivers);
-    expect(fresh.map((message) => [message.giver, message.recipient]).sort()).toEqual(
-      changed.map(([giver, recipient]) => [giver, recipient]).sort(),
-    );
+    expect(fresh.map((message) => [message.giver, message.recipient]).sort()).toEqual([...pairs].sort());
     expect(run.stdout).toBe(
-      'Withdrew Bo from "family". The draw was adjusted for the 3 people still in: 2 givers have a new recipient.\n' +
-        'Told 2 of 2 givers their new recipient.\n',
+      'Withdrew Bo from "family". The draw was adjusted for the 3 people still in, and each of them is told their recipient again.\n' +
+        'Told 3 of 3 givers their recipient again.\n',
     );
   });
 
@@ -114,6 +112,43 @@ describe('santa withdraw', () => {
       expect(run.stdout).not.toContain(name);
       expect(run.stderr).not.toContain(name);
     }
+  });
+
+  it('tells all five givers again', async () => {
+    const workspace = createWorkspace();
+    const names = ['Ann', 'Bo', 'Cy', 'Dee', 'Eve', 'Fay'];
+    const file = join(workspace.dir, 'six.csv');
+    const rows = names.map((name) => `${name},${name.toLowerCase()}@example.org`);
+    writeFileSync(file, ['name,email', ...rows].join('\n') + '\n');
+    expect((await runSanta(workspace, ['draw', file, '--name', 'family'])).code).toBe(0);
+    const before = new Set(readOutbox(workspace.outbox).map((message) => message.file));
+
+    const run = await runSanta(workspace, ['withdraw', 'family', 'Cy']);
+
+    const { pairs, violations } = latestDraw(workspace);
+    const reveals = withStore(workspace, (store) => {
+      const exchange = store.findExchangeByName('cli', 'family')!;
+      const draw = store.getLatestDraw(exchange.id)!;
+      const name = (id: number) => store.getParticipant(id)!.displayName;
+      return store
+        .listDeliveries(draw.id)
+        .filter((delivery) => delivery.purpose === 'reveal')
+        .map((delivery) => [name(delivery.participantId), delivery.status]);
+    });
+    const fresh = readOutbox(workspace.outbox).filter((message) => !before.has(message.file));
+    const others = names.filter((name) => name !== 'Cy');
+    expect(run.code).toBe(0);
+    expect(violations).toEqual([]);
+    expect(reveals.sort()).toEqual(others.map((name) => [name, 'sent']));
+    expect(fresh.map((message) => [message.giver, message.recipient]).sort()).toEqual([...pairs].sort());
+    for (const name of others) {
+      expect(run.stdout).not.toContain(name);
+      expect(run.stderr).not.toContain(name);
+    }
+    expect(run.stdout).toBe(
+      'Withdrew Cy from "family". The draw was adjusted for the 5 people still in, and each of them is told their recipient again.\n' +
+        'Told 5 of 5 givers their recipient again.\n',
+    );
   });
 
   it('impossible repair keeps the person in', async () => {

@@ -585,7 +585,8 @@ export function describeStoreContract(name: string, makeStore: () => Store): voi
     describe('recordRepair', () => {
       /**
        * A drawn loop Ann -> Bo -> Cy -> Dee -> Ann with one email reveal each, of which Cy's was sent,
-       * and the repair after Bo leaves: Ann takes Bo's recipient Cy, nobody else changes.
+       * and the repair after Bo leaves: Ann takes Bo's recipient Cy, nobody else changes. The repair
+       * brings an SMS reveal for every remaining giver.
        */
       function drawnThenBoLeaves() {
         const [exchange, people] = exchangeWith(['Ann', 'Bo', 'Cy', 'Dee']);
@@ -607,7 +608,7 @@ export function describeStoreContract(name: string, makeStore: () => Store): voi
             { giverId: cy.id, recipientId: dee.id },
             { giverId: dee.id, recipientId: ann.id },
           ],
-          deliveries: [reveal(ann.id, 'sms', ['email'])],
+          deliveries: [ann, cy, dee].map((giver) => reveal(giver.id, 'sms', ['email'])),
         };
         return { exchange, ann, bo, cy, dee, first, repair };
       }
@@ -635,7 +636,7 @@ export function describeStoreContract(name: string, makeStore: () => Store): voi
         expect(store.listAssignments(first.id)).toHaveLength(4);
       });
 
-      it('moves unchanged givers and drops stale reveals', () => {
+      it('one fresh reveal per giver', () => {
         const { ann, bo, cy, dee, first, repair } = drawnThenBoLeaves();
 
         const repaired = store.recordRepair(repair, T0 + 500)!;
@@ -645,21 +646,23 @@ export function describeStoreContract(name: string, makeStore: () => Store): voi
             .listDeliveries(drawId)
             .map((d) => [d.participantId, d.channel, d.status, d.lastErrorCode, d.providerMessageId]);
         expect(summary(repaired.id)).toEqual([
-          [cy.id, 'email', 'sent', null, 'msg-cy'],
           [dee.id, 'email', 'pending', 'TIMEOUT', null],
           [ann.id, 'sms', 'pending', null, null],
+          [cy.id, 'sms', 'pending', null, null],
         ]);
         expect(summary(first.id)).toEqual([
           [ann.id, 'email', 'failed', 'DRAW_REPAIRED', null],
           [bo.id, 'email', 'failed', 'PARTICIPANT_LEFT', null],
+          [cy.id, 'email', 'sent', null, 'msg-cy'],
         ]);
         expect(store.claimDueDeliveries(T0 + 600, 10).map((d) => [d.participantId, d.drawId])).toEqual([
           [dee.id, repaired.id],
           [ann.id, repaired.id],
+          [cy.id, repaired.id],
         ]);
       });
 
-      it('keeps a changed giver history', () => {
+      it('moves only reveals in flight', () => {
         const { ann, bo, cy, dee, first, repair } = drawnThenBoLeaves();
         const again = store.enqueueDeliveries(
           first.id,
@@ -674,14 +677,15 @@ export function describeStoreContract(name: string, makeStore: () => Store): voi
         const moved = store.listDeliveries(repaired.id).map((d) => [d.participantId, d.status]);
         expect(moved).toEqual([
           [ann.id, 'sending'],
-          [cy.id, 'sent'],
           [dee.id, 'sending'],
           [dee.id, 'sending'],
           [ann.id, 'pending'],
+          [cy.id, 'pending'],
         ]);
         const kept = store.listDeliveries(first.id).map((d) => [d.participantId, d.status]);
         expect(kept).toEqual([
           [bo.id, 'sending'],
+          [cy.id, 'sent'],
           [ann.id, 'sent'],
           [bo.id, 'sending'],
         ]);
@@ -721,7 +725,7 @@ export function describeStoreContract(name: string, makeStore: () => Store): voi
         expect(stale).toBeNull();
         expect(store.getLatestDraw(exchange.id)).toEqual(winner);
         expect(store.listDeliveries(winner.id)).toEqual(deliveriesBefore);
-        expect(store.listDeliveries(first.id)).toHaveLength(2);
+        expect(store.listDeliveries(first.id)).toHaveLength(3);
         expect(store.listPastPairings('cli:family', 5)).toEqual(pairingsBefore);
         expect(store.getExchange(exchange.id)?.updatedAt).toBe(T0 + 500);
       });

@@ -25,30 +25,52 @@ export function drawRepairMethods(sql: Sql): DrawRepairMethods {
     const before = sql
       .prepare('SELECT giver_id, recipient_id FROM assignments WHERE draw_id = ?')
       .all(repair.replacesDrawId) as { giver_id: number; recipient_id: number }[];
+    const after = new Map(repair.assignments.map((pair) => [pair.giverId, pair.recipientId]));
+    const unchanged = new Set(
+      before.filter((pair) => after.get(pair.giver_id) === pair.recipient_id).map((pair) => pair.giver_id),
+    );
+
+    // An unchanged giver whose reveal is still to be sent keeps it, because it names the same
+    // recipient, and gets no second one.
+    const open = sql
+      .prepare(
+        `SELECT DISTINCT participant_id FROM deliveries
+         WHERE draw_id = ? AND purpose = 'reveal' AND status IN ('pending', 'sending')`,
+      )
+      .all(repair.replacesDrawId) as { participant_id: number }[];
+    const keepsReveal = new Set(
+      open.map((row) => row.participant_id).filter((giverId) => unchanged.has(giverId)),
+    );
+    const deliveries = repair.deliveries.filter(
+      (delivery) => delivery.purpose !== 'reveal' || !keepsReveal.has(delivery.participantId),
+    );
 
     // Later exchanges avoid the pairs whose gifts are really given, so the old draw's pairs go.
     sql.prepare('DELETE FROM pair_history WHERE exchange_id = ?').run(repair.exchangeId);
-    const row = insertDrawRows(sql, repair, { drawId: repair.replacesDrawId, reason: repair.reason }, now);
+    const row = insertDrawRows(
+      sql,
+      { ...repair, deliveries },
+      { drawId: repair.replacesDrawId, reason: repair.reason },
+      now,
+    );
 
-    // A pending reveal of the old draw would name the old recipient, so it is dropped. An unchanged
-    // giver's deliveries all follow them to the new draw, so that status and `who` read one draw. A
-    // changed giver keeps their history with the old draw, except a delivery being sent right now,
-    // which names the new recipient if it has to be retried.
-    const after = new Map(repair.assignments.map((pair) => [pair.giverId, pair.recipientId]));
+    // Only reveals still to be sent move to the new draw, so that it contains this repair's messages
+    // alone, alike for every giver. A pending reveal naming an old recipient is dropped.
+    // NOTE: a changed giver's reveal being sent also moves, so they may get it and the new one.
     const move = sql.prepare(
       `UPDATE deliveries SET draw_id = ?, updated_at = ?
-       WHERE draw_id = ? AND participant_id = ? AND (? OR status = 'sending')`,
+       WHERE draw_id = ? AND participant_id = ? AND purpose = 'reveal'
+         AND (status = 'sending' OR (? AND status = 'pending'))`,
     );
     const drop = sql.prepare(
       `UPDATE deliveries SET status = 'failed', last_error_code = ?, updated_at = ?
        WHERE draw_id = ? AND participant_id = ? AND purpose = 'reveal' AND status = 'pending'`,
     );
-    for (const { giver_id: giverId, recipient_id: recipientId } of before) {
-      const unchanged = after.get(giverId) === recipientId;
-      if (after.has(giverId)) move.run(row.id, now, repair.replacesDrawId, giverId, unchanged ? 1 : 0);
-      if (!unchanged) {
-        const code = after.has(giverId) ? DRAW_REPAIRED : PARTICIPANT_LEFT;
-        drop.run(code, now, repair.replacesDrawId, giverId);
+    for (const { giver_id: giverId } of before) {
+      const stays = after.has(giverId);
+      if (stays) move.run(row.id, now, repair.replacesDrawId, giverId, unchanged.has(giverId) ? 1 : 0);
+      if (!unchanged.has(giverId)) {
+        drop.run(stays ? DRAW_REPAIRED : PARTICIPANT_LEFT, now, repair.replacesDrawId, giverId);
       }
     }
 

@@ -1,7 +1,9 @@
 /**
  * The withdraw use case, shared by `/santa leave` after the draw and by the `santa withdraw` CLI
- * command: repair the draw around the person who leaves, verify it, and store it with new reveals
- * for the givers whose recipient changed, in one transaction with the person's leave.
+ * command: repair the draw around the person who leaves, verify it, and store it with a new reveal
+ * for every remaining giver, in one transaction with the person's leave. Every giver is told again,
+ * changed recipient or not, because telling only the changed ones would show the organiser who drew
+ * the person who left.
  */
 import { repairDraw, verifyDraw } from '../../engine/index.js';
 import type { DrawProblem, InfeasibleCode, Pair, RepairSuccess } from '../../engine/types.js';
@@ -29,9 +31,9 @@ export type WithdrawReport =
       drawId: number;
       /** How many people remain in the draw. */
       participants: number;
-      /** Givers whose recipient changed; each gets a new reveal unless no channel reaches them. */
-      changedGivers: Participant[];
-      /** Changed givers with no configured channel that can reach them; nothing was queued for them. */
+      /** Every remaining giver; each is told their recipient again unless no channel reaches them. */
+      givers: Participant[];
+      /** Givers with no configured channel that can reach them; nothing was queued for them. */
       unreachable: Participant[];
     }
   | { ok: false; code: InfeasibleCode; explanation: string }
@@ -40,7 +42,7 @@ export type WithdrawReport =
 
 /**
  * Removes `leaver` from a drawn exchange by repairing its latest draw, changing as few givers'
- * recipients as the engine can. The new draw, the reveals of the changed givers and the leave are
+ * recipients as the engine can. The new draw, a reveal for every remaining giver and the leave are
  * stored in one transaction, so a person stays in whenever the repair is impossible or fails. The
  * caller starts the delivery worker afterwards. Throws SantaError DRAW_VERIFICATION_FAILED, storing
  * nothing, if the independent verifier rejects the repaired draw, which would be a bug in the engine.
@@ -93,9 +95,8 @@ function tryWithdraw(
   }
   verifyRepair(deps, exchange, problem, outcome);
 
-  const changed = new Set(outcome.changedGivers);
-  const changedGivers = remaining.filter((person) => changed.has(personId(person)));
-  const plan = planRevealDeliveries(changedGivers, exchange, deps.channels, options.notify);
+  // The store keeps an unchanged giver's reveal that is still to be sent instead of adding a second.
+  const plan = planRevealDeliveries(remaining, exchange, deps.channels, options.notify);
 
   const now = deps.clock.now();
   const repaired = store.transaction(() => {
@@ -126,7 +127,7 @@ function tryWithdraw(
       drawId: repaired.id,
       replacesDrawId: draw.id,
       participantId: leaver.id,
-      changedGivers: changedGivers.length,
+      changedGivers: outcome.changedGivers.length,
       unreachable: plan.unreachable.length,
     },
     'draw repaired after a leave',
@@ -135,7 +136,7 @@ function tryWithdraw(
     ok: true,
     drawId: repaired.id,
     participants: remaining.length,
-    changedGivers,
+    givers: remaining,
     unreachable: plan.unreachable,
   };
 }

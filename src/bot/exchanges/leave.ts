@@ -4,6 +4,7 @@ import { UserError } from '../errors.js';
 import type { Exchange, Participant } from '../model.js';
 import {
   drawAdjusted,
+  drawUnreachable,
   left,
   leaveProblems,
   leaveRejected,
@@ -25,9 +26,10 @@ import {
 /**
  * Removes the caller, or the mentioned `person` when the organiser names someone else, from the
  * channel's exchange. The record is kept with `leftAt` set, so that joining again before the draw
- * restores the wishlist. After the draw, the draw is repaired around the gap: only the givers whose
- * recipient changed get a new reveal, and the channel hears that someone left without any name. When
- * no draw is possible without the person, they stay in and the reply explains why.
+ * restores the wishlist. After the draw, the draw is repaired around the gap and every remaining
+ * giver is told their recipient again, changed or not, so that nobody can tell from the messages who
+ * drew the person who left. The channel hears that someone left without any name. When no draw is
+ * possible without the person, they stay in and the reply explains why.
  */
 export function leave(deps: SantaDeps, ctx: CommandContext, person?: UserRef): Reply[] {
   const exchange = requireActiveExchange(deps, ctx);
@@ -72,17 +74,22 @@ function leaveAfterDraw(
     return [privately(leaveRejected(ctx.format, name, exchange.name, report.explanation))];
   }
 
-  if (report.unreachable.length > 0) {
-    // NOTE: no reply names them, because that would hint at who drew the person who left. The
-    // organiser's /santa status lists them as not reached.
-    deps.logger.warn(
-      { exchangeId: exchange.id, drawId: report.drawId, unreachable: report.unreachable.length },
-      'givers with a new recipient have no channel left',
-    );
-  }
   deps.wakeDelivery();
   const own = forOther
     ? participantWithdrawn(ctx.format, leaver.displayName, exchange.name)
     : leftAfterDraw(ctx.format, exchange.name);
-  return [privately(own), publicly(drawAdjusted(ctx.format, exchange.name, report.participants))];
+  const replies = [privately(own), publicly(drawAdjusted(ctx.format, exchange.name, report.participants))];
+
+  if (report.unreachable.length > 0) {
+    deps.logger.warn(
+      { exchangeId: exchange.id, drawId: report.drawId, unreachable: report.unreachable.length },
+      'givers of the repaired draw have no channel',
+    );
+    // Every giver was planned alike, so naming these says nothing about who drew whom.
+    if (isOrganiser(ctx, exchange)) {
+      const names = report.unreachable.map((person) => person.displayName);
+      replies.push(privately(drawUnreachable(ctx.format, names)));
+    }
+  }
+  return replies;
 }

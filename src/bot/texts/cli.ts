@@ -416,7 +416,7 @@ export function unexpectedError(message: string): string {
 /** Help of `santa withdraw`, in the style of `cliHelp`. */
 export const withdrawHelp = {
   command:
-    'Take one person out of a drawn exchange. The draw is adjusted without redrawing everyone, and only the givers whose recipient changed get a new message.',
+    'Take one person out of a drawn exchange. The draw is adjusted without redrawing everyone, and every giver still in is told their recipient again.',
   personArgument: 'the name of the person who drops out, as written in the file',
 };
 
@@ -434,17 +434,20 @@ export function withdrawImpossible(person: string, explanation: string): string 
   return `${person} stays in: the draw cannot be adjusted without them.\n${explanation}\nNothing was stored or sent.`;
 }
 
-/** Returns the line after a withdrawal. It gives counts only, because names would hint at who drew whom. */
-export function withdrawStored(person: string, exchange: string, people: number, changed: number): string {
-  return `Withdrew ${person} from "${exchange}". The draw was adjusted for the ${people} people still in: ${changed} ${changed === 1 ? 'giver has' : 'givers have'} a new recipient.`;
+/**
+ * Returns the line after a withdrawal. It names nobody and does not say how many recipients changed,
+ * because either would hint at who drew whom.
+ */
+export function withdrawStored(person: string, exchange: string, people: number): string {
+  return `Withdrew ${person} from "${exchange}". The draw was adjusted for the ${people} people still in, and each of them is told their recipient again.`;
 }
 
 /** Returns the summary of the new messages, in counts only. */
-export function withdrawSummary(told: number, changed: number): string {
-  const lines = [`Told ${told} of ${changed} ${changed === 1 ? 'giver' : 'givers'} their new recipient.`];
-  if (told < changed) {
+export function withdrawSummary(told: number, givers: number): string {
+  const lines = [`Told ${told} of ${givers} ${givers === 1 ? 'giver' : 'givers'} their recipient again.`];
+  if (told < givers) {
     lines.push(
-      `${changed - told} could not be reached yet. Run santa deliver to try the pending messages again.`,
+      `${givers - told} could not be reached yet. Run santa deliver to try the pending messages again.`,
     );
   }
   return lines.join('\n');

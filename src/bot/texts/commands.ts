@@ -315,15 +315,16 @@ export function leftAfterDraw(format: TextFormat, exchangeName: string): string 
 
 /** Returns the private reply to the organiser who removed someone after the draw. */
 export function participantWithdrawn(format: TextFormat, personName: string, exchangeName: string): string {
-  return `Removed ${format.escape(personName)} from ${format.bold(format.escape(exchangeName))}. The draw was adjusted without them; only the givers it affected get a new message.`;
+  return `Removed ${format.escape(personName)} from ${format.bold(format.escape(exchangeName))}. The draw was adjusted without them, and everyone still in is told their recipient again.`;
 }
 
 /**
  * Returns the public message that someone left after the draw. It names nobody, neither the person
  * who left nor the givers who get a new recipient, because either could hint at who drew whom.
+ * Everyone is told again, so that the messages do not single out the givers whose recipient changed.
  */
 export function drawAdjusted(format: TextFormat, exchangeName: string, count: number): string {
-  return `Someone left ${format.bold(format.escape(exchangeName))}, so the draw was adjusted: ${peopleCount(count)} still in. Anyone whose recipient changed gets a new message; everyone else keeps theirs.`;
+  return `Someone left ${format.bold(format.escape(exchangeName))}, so the draw was adjusted: ${peopleCount(count)} still in. Each of them gets a new message with their recipient, which may be the same as before.`;
 }
 
 /**

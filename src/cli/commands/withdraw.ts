@@ -15,8 +15,8 @@ import { findExchange, findPerson } from '../lookup.js';
 
 /**
  * `santa withdraw EXCHANGE PERSON`: takes a person out of a drawn exchange by repairing the draw,
- * then delivers the new reveals of the givers whose recipient changed. The output gives counts only,
- * never names of changed givers, because they hint at who drew the person who left. An impossible
+ * then tells every remaining giver their recipient again, changed or not, so that neither the outbox
+ * nor the output shows who drew the person who left. The output gives counts only. An impossible
  * repair keeps the person in and exits with EXIT.impossibleDraw.
  */
 export async function withdrawCommand(
@@ -54,33 +54,35 @@ export async function withdrawCommand(
       return EXIT.impossibleDraw;
     }
 
-    const changed = new Set(report.changedGivers.map((giver) => giver.id));
-    context.terminal.out(
-      withdrawStored(leaver.displayName, exchange.name, report.participants, changed.size),
-    );
-    const firstNew = Math.min(...newReveals(store, report.drawId, changed).map((delivery) => delivery.id));
+    context.terminal.out(withdrawStored(leaver.displayName, exchange.name, report.participants));
+    const fresh = freshReveals(store, report.drawId);
 
     await deliverWithProgress(context, store, channels, countPending(store, [report.drawId]));
 
-    // Only deliveries queued by this repair count, and the fallbacks they led to (which have higher
-    // ids): a changed giver's older messages named their old recipient.
+    // A giver counts as told by a reveal pending after the repair, or by a fallback it led to (a
+    // higher id). A reveal that was already being sent may have named an old recipient.
+    const givers = new Set(report.givers.map((giver) => giver.id));
     const told = new Set(
       store
         .listDeliveries(report.drawId)
-        .filter((delivery) => changed.has(delivery.participantId) && delivery.id >= firstNew)
+        .filter((delivery) => fresh.ids.has(delivery.id) || delivery.id > fresh.lastId)
         .filter((delivery) => delivery.purpose === 'reveal' && delivery.status === 'sent')
-        .map((delivery) => delivery.participantId),
+        .map((delivery) => delivery.participantId)
+        .filter((giverId) => givers.has(giverId)),
     );
-    context.terminal.out(withdrawSummary(told.size, changed.size));
-    return told.size === changed.size ? EXIT.ok : EXIT.unreachable;
+    context.terminal.out(withdrawSummary(told.size, givers.size));
+    return told.size === givers.size ? EXIT.ok : EXIT.unreachable;
   });
 }
 
-function newReveals(store: Store, drawId: number, givers: ReadonlySet<number>): Delivery[] {
-  return store
-    .listDeliveries(drawId)
-    .filter(
-      (delivery) =>
-        givers.has(delivery.participantId) && delivery.purpose === 'reveal' && delivery.status === 'pending',
-    );
+/** The reveals of the repaired draw still to be sent, and the highest delivery id it has so far. */
+function freshReveals(store: Store, drawId: number): { ids: Set<number>; lastId: number } {
+  const deliveries: Delivery[] = store.listDeliveries(drawId);
+  const pending = deliveries.filter(
+    (delivery) => delivery.purpose === 'reveal' && delivery.status === 'pending',
+  );
+  return {
+    ids: new Set(pending.map((delivery) => delivery.id)),
+    lastId: Math.max(0, ...deliveries.map((delivery) => delivery.id)),
+  };
 }

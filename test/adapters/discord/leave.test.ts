@@ -29,11 +29,11 @@ describe('Discord leave after the draw', () => {
     expect(answers.map((message) => [message.ephemeral, message.content])).toEqual([
       [
         true,
-        'Removed Cat at work from **Office**. The draw was adjusted without them; only the givers it affected get a new message.',
+        'Removed Cat at work from **Office**. The draw was adjusted without them, and everyone still in is told their recipient again.',
       ],
       [
         false,
-        'Someone left **Office**, so the draw was adjusted: 3 people are still in. Anyone whose recipient changed gets a new message; everyone else keeps theirs.',
+        'Someone left **Office**, so the draw was adjusted: 3 people are still in. Each of them gets a new message with their recipient, which may be the same as before.',
       ],
     ]);
   });

@@ -4,7 +4,7 @@ import { parseCommandText } from '../../../src/bot/commands/parse.js';
 import { DeliveryWorker } from '../../../src/bot/delivery/worker.js';
 import { buildDrawProblem } from '../../../src/bot/draw/build-problem.js';
 import { withdrawParticipant } from '../../../src/bot/draw/repair-draw.js';
-import { UserError } from '../../../src/bot/errors.js';
+import { DeliveryError, UserError } from '../../../src/bot/errors.js';
 import type { Participant } from '../../../src/bot/model.js';
 import type { Store } from '../../../src/bot/ports.js';
 import { Santa } from '../../../src/bot/santa.js';
@@ -80,7 +80,7 @@ describe('leave after the draw', () => {
     expect([...after.values()]).not.toContain('Bo');
     expect(changed.length).toBeGreaterThanOrEqual(1);
     expect(changed.length).toBeLessThanOrEqual(2);
-    expect(revealsSent(bot).slice(sentBefore)).toEqual(changed);
+    expect(revealsSent(bot).slice(sentBefore).sort()).toEqual([...after].sort());
     expect(bot.wakes()).toBe(wakesBefore + 1);
     expect(bot.store.findParticipantByUser(exchangeId, 'UBO')!.leftAt).not.toBeNull();
 
@@ -91,7 +91,7 @@ describe('leave after the draw', () => {
       },
       {
         visibility: 'public',
-        text: 'Someone left *⟦Office⟧*, so the draw was adjusted: 5 people are still in. Anyone whose recipient changed gets a new message; everyone else keeps theirs.',
+        text: 'Someone left *⟦Office⟧*, so the draw was adjusted: 5 people are still in. Each of them gets a new message with their recipient, which may be the same as before.',
       },
     ]);
   });
@@ -124,6 +124,49 @@ describe('leave after the draw', () => {
     ]);
   });
 
+  it.each(['UBO', 'UCY', 'UDEE'])('tells every giver again when %s leaves', async (userId) => {
+    const bot = createTestBot({ kinds: ['slack'] });
+    const exchangeId = await drawnAndDelivered(bot);
+    const firstDraw = bot.store.getLatestDraw(exchangeId)!;
+    const leaver = PEOPLE.find((person) => person.userId === userId)!;
+    const sentBefore = revealsSent(bot).length;
+
+    await bot.santa.executeText(leaver, 'leave');
+    const status = await bot.santa.executeText(ann, 'status');
+    await deliverAll(bot);
+
+    const draw = bot.store.getLatestDraw(exchangeId)!;
+    const reveals = bot.store.listDeliveries(draw.id).filter((d) => d.purpose === 'reveal');
+    const givers = bot.store.listParticipants(exchangeId).map((person) => person.id);
+    expect(draw.id).not.toBe(firstDraw.id);
+    expect(givers).toHaveLength(5);
+    expect(reveals.map((d) => [d.participantId, d.status]).sort()).toEqual(
+      givers.map((id) => [id, 'sent']).sort(),
+    );
+    expect(revealsSent(bot).slice(sentBefore).sort()).toEqual([...pairsByName(bot.store, exchangeId)].sort());
+    const names = PEOPLE.filter((person) => person.userId !== userId).map((person) => person.userName);
+    expect(status.map((reply) => reply.text)).toEqual([
+      `*⟦Office⟧* is drawn. 0 of 5 told:\n${names.map((name) => `• ⟦${name}⟧: sending by Slack DM`).join('\n')}`,
+    ]);
+  });
+
+  it('reports every giver unreachable alike', async () => {
+    const bot = createTestBot({ kinds: ['slack'] });
+    const exchangeId = await drawnAndDelivered(bot);
+    const slack = bot.channels.get('slack')!;
+    slack.send = async () => {
+      throw new DeliveryError('DM_CLOSED', 'The user does not accept direct messages.', true);
+    };
+
+    await bot.santa.executeText(bo, 'leave');
+    await deliverAll(bot);
+
+    const draw = bot.store.getLatestDraw(exchangeId)!;
+    const notices = bot.store.listDeliveries(draw.id).filter((d) => d.purpose === 'unreachable');
+    const givers = bot.store.listParticipants(exchangeId).map((person) => person.id);
+    expect(notices.map((d) => d.participantId).sort()).toEqual([...givers].sort());
+  });
+
   it('drops the leaver pending reveal', async () => {
     const bot = createTestBot({ kinds: ['slack'] });
     await bot.santa.executeText(ann, 'create Office');
@@ -152,11 +195,22 @@ describe('organiser removes someone', () => {
     const replies = await bot.santa.executeText(ann, 'leave <@UCY>');
 
     expect(replies.map((reply) => reply.text)).toEqual([
-      'Removed ⟦Cy⟧ from *⟦Office⟧*. The draw was adjusted without them; only the givers it affected get a new message.',
-      'Someone left *⟦Office⟧*, so the draw was adjusted: 5 people are still in. Anyone whose recipient changed gets a new message; everyone else keeps theirs.',
+      'Removed ⟦Cy⟧ from *⟦Office⟧*. The draw was adjusted without them, and everyone still in is told their recipient again.',
+      'Someone left *⟦Office⟧*, so the draw was adjusted: 5 people are still in. Each of them gets a new message with their recipient, which may be the same as before.',
     ]);
     expect(pairsByName(bot.store, exchangeId).has('Cy')).toBe(false);
     expect(verifyLatest(bot.store, exchangeId)).toEqual([]);
+  });
+
+  it('names every unreachable giver', async () => {
+    const bot = createTestBot({ kinds: ['sms'] });
+    await drawnAndDelivered(bot);
+
+    const replies = await bot.santa.executeText(ann, 'leave <@UCY>');
+
+    expect(replies.map((reply) => reply.text).slice(2)).toEqual([
+      'These people have no way to be told their recipient: ⟦Ann⟧, ⟦Bo⟧, ⟦Dee⟧, ⟦Eve⟧, ⟦Fay⟧. Ask them to add a phone number or email with `/santa contact`, then check `/santa status`.',
+    ]);
   });
 
   it('removes before the draw', async () => {
