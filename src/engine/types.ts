@@ -91,7 +91,7 @@ export interface RepairSuccess {
   ok: true;
   /** The whole repaired draw. */
   pairs: Pair[];
-  /** Givers whose recipient changed, a newcomer included: only they need to be told again. */
+  /** Givers whose recipient changed, a newcomer included. */
   changedGivers: PersonId[];
   /** Past exchanges allowed again, as in `DrawSuccess`; empty unless the repair had to redraw. */
   relaxedHistory: string[];
