@@ -28,7 +28,8 @@ describe('santa draw with a participant file it cannot use', () => {
     const problems = run.stderr.split('\n').filter((line) => line.startsWith('  '));
 
     expect(run.code).toBe(1);
-    expect(problems).toHaveLength(2);
+    expect(problems).toHaveLength(3);
+    expect(problems.filter((line) => line.includes('is longer than 80 characters'))).toHaveLength(1);
     expect(run.stderr).toContain(
       '  line 1: "\\u0000\\u0000\\u0000\\u0000\\u0000\\u0000\\u0000\\u0000\\u0000"… has neither',
     );

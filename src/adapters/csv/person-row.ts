@@ -6,6 +6,8 @@ import type { CsvRow } from './rows.js';
 import type { CsvField, ImportedPerson } from './types.js';
 import { isValidEmail, parseChannels, parsePhone, splitList } from './values.js';
 
+/** The longest name accepted, as in `/santa` commands; longer ones break status tables and file names. */
+export const MAX_NAME_LENGTH = 80;
 /** A person read from one row, with what the checks across rows still need. */
 export interface PersonDraft {
   person: ImportedPerson;
@@ -40,6 +42,9 @@ export function readPersonRow(
   const name = cell('name');
   const displayName = cleanDisplayName(name.value);
   if (displayName === '') report({ code: 'EMPTY_NAME', ...at('name', name.column), value: name.value });
+  if (displayName.length > MAX_NAME_LENGTH) {
+    report({ code: 'NAME_TOO_LONG', ...at('name', name.column), value: name.value });
+  }
 
   const emailCell = cell('email');
   const email = emailCell.value.trim();

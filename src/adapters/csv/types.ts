@@ -44,6 +44,7 @@ export type CsvProblemCode =
   | 'DUPLICATE_COLUMN'
   | 'TOO_MANY_COLUMNS'
   | 'EMPTY_NAME'
+  | 'NAME_TOO_LONG'
   | 'DUPLICATE_NAME'
   | 'NO_CONTACT'
   | 'INVALID_EMAIL'

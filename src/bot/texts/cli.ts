@@ -71,6 +71,8 @@ export function csvProblemText(problem: CsvProblemDetail): string {
         : `${where}: ${value} is beyond the last column of the header (${problem.columnCount ?? 0} columns). Quote values that contain the delimiter.`;
     case 'EMPTY_NAME':
       return `${where}: the name is empty. Every row needs a name.`;
+    case 'NAME_TOO_LONG':
+      return `${where}: ${value} is longer than 80 characters. Shorten the name.`;
     case 'DUPLICATE_NAME':
       return `${where}: ${value} is already on line ${problem.firstLine ?? '?'}. Give each person a different name, for example with an initial.`;
     case 'NO_CONTACT':
@@ -84,7 +86,7 @@ export function csvProblemText(problem: CsvProblemDetail): string {
     case 'UNKNOWN_CHANNEL':
       return `${where}: ${value} is not a channel. Use sms, email or file, separated by ";".`;
     case 'CHANNEL_WITHOUT_ADDRESS':
-      return `${where}: ${value} is chosen for ${shownValue(person)}, who has no ${problem.value === 'sms' ? 'phone number' : 'email address'}.`;
+      return `${where}: ${value} is chosen for ${shownValue(person)}, who has no ${problem.value === 'sms' ? 'phone number' : 'email address'}. Add one, or choose another channel.`;
     case 'UNKNOWN_EXCLUSION':
       return `${where}: ${value} names nobody in the file. Check the spelling against the name column.`;
     case 'SELF_EXCLUSION':

@@ -260,7 +260,7 @@ describe('parseParticipantsCsv rejections', () => {
       { code: 'CHANNEL_WITHOUT_ADDRESS', line: 3, column: 4, value: 'email' },
     ]);
     expect(!result.ok && result.problems[0]?.message).toBe(
-      'line 2, column 4 (channel): "sms" is chosen for "Ann", who has no phone number.',
+      'line 2, column 4 (channel): "sms" is chosen for "Ann", who has no phone number. Add one, or choose another channel.',
     );
   });
 
@@ -294,5 +294,23 @@ describe('parseParticipantsCsv rejections', () => {
     expect(!result.ok && result.problems[0]?.message).toBe(
       'file: the file lists 1 person, and a draw needs at least 2.',
     );
+  });
+});
+
+describe('parseParticipantsCsv name length', () => {
+  it('rejects a name over 80 characters', () => {
+    const long = 'A'.repeat(81);
+    const result = parseParticipantsCsv(`name,email\n${long},a@example.org\nBo,bo@example.org\n`);
+
+    expect(result.ok).toBe(false);
+    expect(
+      result.ok ? [] : result.problems.map((problem) => [problem.code, problem.line, problem.column]),
+    ).toEqual([['NAME_TOO_LONG', 2, 1]]);
+  });
+
+  it('accepts a name of 80 characters', () => {
+    const result = parseParticipantsCsv(`name,email\n${'A'.repeat(80)},a@example.org\nBo,bo@example.org\n`);
+
+    expect(result.ok).toBe(true);
   });
 });
