@@ -51,7 +51,11 @@ export function explainInfeasible(
       `Pairings from earlier exchanges were allowed again and it is still impossible: ${outcome.relaxedHistory.map((label) => format.escape(label)).join(', ')}.`,
     );
   }
-  lines.push('Remove an exclusion, split a household or relax a rule, then draw again.');
+  lines.push(
+    context.afterLeave === true
+      ? 'The person stays in the drawn exchange. To take them out anyway, cancel it and start a new one.'
+      : 'Remove an exclusion, split a household or relax a rule, then draw again.',
+  );
   return lines.join('\n');
 }
 

@@ -421,7 +421,7 @@ describe('explainInfeasible', () => {
 
     expect(explain(outcome, problem, { platform: 'cli', afterLeave: true })).toMatchInlineSnapshot(`
       "The draw is not possible. Only ⟦Ann⟧ and ⟦Bo⟧ would remain, and with the rule that no two people draw each other a draw needs at least 3 people.
-      Remove an exclusion, split a household or relax a rule, then draw again."
+      The person stays in the drawn exchange. To take them out anyway, cancel it and start a new one."
     `);
   });
 

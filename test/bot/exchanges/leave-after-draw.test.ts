@@ -266,7 +266,7 @@ describe('impossible repair', () => {
         text:
           'You are still in *⟦Office⟧*: the draw cannot be adjusted without you.\n' +
           'The draw is not possible. Only ⟦Ann⟧ and ⟦Cy⟧ would remain, and with the rule that no two people draw each other a draw needs at least 3 people.\n' +
-          'Remove an exclusion, split a household or relax a rule, then draw again.',
+          'The person stays in the drawn exchange. To take them out anyway, cancel it and start a new one.',
       },
     ]);
     expect(bot.store.findParticipantByUser(exchangeId, 'UBO')!.leftAt).toBeNull();
