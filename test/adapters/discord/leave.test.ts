@@ -18,7 +18,7 @@ describe('Discord leave after the draw', () => {
       'a DM to everyone',
     );
 
-    const answers = await discord.waitForAnswer(discord.command(ann, 'leave', { person: cat }));
+    const answers = await discord.waitForAnswer(discord.command(ann, 'leave', { person: cat }), 2);
 
     const exchange = store.findActiveExchange('discord', discord.guild.id, discord.channelId)!;
     const draw = store.getLatestDraw(exchange.id)!;
