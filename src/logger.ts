@@ -39,7 +39,7 @@ export function createLogger(
   );
 }
 
-/** A logger that discards everything, for tests that do not look at logs. */
+/** Creates a logger that discards everything, for tests that do not look at logs. */
 export function silentLogger(): Logger {
   return pino({ level: 'silent' });
 }

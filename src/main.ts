@@ -78,7 +78,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     wakeDelivery: () => worker.wake(),
   });
 
-  // Without Slack, whose receiver serves /healthz itself, a small server answers container health checks.
+  // Without Slack, whose receiver serves /healthz itself, a small server handles container health checks.
   let health: Server | null = null;
 
   worker.start();

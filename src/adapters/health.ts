@@ -4,10 +4,10 @@ import type { AddressInfo } from 'node:net';
 /** The path of the health endpoint, for load balancers and container health checks. */
 export const HEALTH_PATH = '/healthz';
 
-/** What the health endpoint reports; `mode` names what is running, for example `socket` or `discord`. */
+/** The health endpoint's report; `mode` names what is running, for example `socket` or `discord`. */
 export type HealthState = () => { healthy: boolean; mode: string };
 
-/** Writes the health answer: 200 with `{"status":"ok"}` when healthy, 503 otherwise. */
+/** Writes the health response: 200 with `{"status":"ok"}` when healthy, 503 otherwise. */
 export function writeHealth(response: ServerResponse, state: HealthState): void {
   const { healthy, mode } = state();
   response.writeHead(healthy ? 200 : 503, {

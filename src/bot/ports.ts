@@ -1,6 +1,6 @@
 /**
- * What the bot layer needs from the outside world. Adapters implement these; the bot layer and the
- * engine never import an adapter.
+ * The interfaces the bot layer needs from the outside world. Adapters implement them, and neither the
+ * bot layer nor the engine imports an adapter.
  */
 import type { Logger as PinoLogger } from 'pino';
 
@@ -176,7 +176,7 @@ export interface Addressee {
   email: string | null;
 }
 
-/** What a reveal says; each channel formats it with the texts module. */
+/** The content of a reveal; each channel formats it with the texts module. */
 export interface RevealContent {
   purpose: 'reveal';
   giverName: string;
