@@ -7,6 +7,11 @@ const people = (result: CsvImportResult) => {
   return result.people;
 };
 
+const messages = (result: CsvImportResult) => {
+  if (result.ok) throw new Error('expected problems, got a clean import');
+  return result.problems.map((problem) => problem.message);
+};
+
 const problems = (result: CsvImportResult) => {
   if (result.ok) throw new Error('expected problems, got a clean import');
   return result.problems.map(({ code, line, column, value }) => ({ code, line, column, value }));
@@ -154,7 +159,7 @@ describe('parseParticipantsCsv file shapes', () => {
     const result = parseParticipantsCsv(text);
 
     expect(problems(result)).toEqual([{ code: 'MALFORMED_CSV', line: 3, column: null, value: '' }]);
-    expect(!result.ok && result.problems[0]?.message).toBe(
+    expect(messages(result)[0]).toBe(
       'line 3: a double quote opens a value and is never closed. Check the double quotes on this line.',
     );
   });
@@ -197,7 +202,7 @@ describe('parseParticipantsCsv phones and emails', () => {
     expect(problems(result)).toEqual([
       { code: 'PHONE_NEEDS_COUNTRY', line: 2, column: 2, value: '07700 900123' },
     ]);
-    expect(!result.ok && result.problems[0]?.message).toContain('SANTA_DEFAULT_COUNTRY');
+    expect(messages(result)[0]).toContain('SANTA_DEFAULT_COUNTRY');
   });
 
   it.each(['12', '+44 12', 'call me', '4.47701E+11', '+1 555 0123'])('rejects phone %s', (phone) => {
@@ -259,7 +264,7 @@ describe('parseParticipantsCsv rejections', () => {
       { code: 'CHANNEL_WITHOUT_ADDRESS', line: 2, column: 4, value: 'sms' },
       { code: 'CHANNEL_WITHOUT_ADDRESS', line: 3, column: 4, value: 'email' },
     ]);
-    expect(!result.ok && result.problems[0]?.message).toBe(
+    expect(messages(result)[0]).toBe(
       'line 2, column 4 (channel): "sms" is chosen for "Ann", who has no phone number. Add one, or choose another channel.',
     );
   });
@@ -291,9 +296,7 @@ describe('parseParticipantsCsv rejections', () => {
   it('words too few people', () => {
     const result = parseParticipantsCsv('name,email\nAnn,ann@example.org\n');
 
-    expect(!result.ok && result.problems[0]?.message).toBe(
-      'file: the file lists 1 person, and a draw needs at least 2.',
-    );
+    expect(messages(result)[0]).toBe('file: the file lists 1 person, and a draw needs at least 2.');
   });
 });
 
@@ -302,10 +305,9 @@ describe('parseParticipantsCsv name length', () => {
     const long = 'A'.repeat(81);
     const result = parseParticipantsCsv(`name,email\n${long},a@example.org\nBo,bo@example.org\n`);
 
-    expect(result.ok).toBe(false);
-    expect(
-      result.ok ? [] : result.problems.map((problem) => [problem.code, problem.line, problem.column]),
-    ).toEqual([['NAME_TOO_LONG', 2, 1]]);
+    expect(problems(result).map((problem) => [problem.code, problem.line, problem.column])).toEqual([
+      ['NAME_TOO_LONG', 2, 1],
+    ]);
   });
 
   it('accepts a name of 80 characters', () => {

@@ -42,6 +42,7 @@ describe('readParticipantsFile', () => {
 
     const result = await readParticipantsFile(path);
 
-    expect(result.ok && result.people.map((person) => person.displayName)).toEqual(['Zoë', 'Bo']);
+    expect(result.ok).toBe(true);
+    expect(result.ok ? result.people.map((person) => person.displayName) : []).toEqual(['Zoë', 'Bo']);
   });
 });
