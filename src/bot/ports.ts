@@ -56,7 +56,7 @@ export interface NewDraw {
   deliveries: NewDelivery[];
 }
 
-/** Why a draw replaced the exchange's previous one. leave: a participant left after the draw. */
+/** The reason a draw replaced the exchange's previous one. leave: a participant left after the draw. */
 export type DrawRepairReason = 'leave';
 
 /** A repaired draw that replaces the exchange's latest draw, for `Store.recordRepair`. */

@@ -9,8 +9,8 @@ const PARTNER_TRIES = 64;
  *
  * The loop is kept as an order of people, each giving to the next and the last to the first, so
  * that swapping two people's places always keeps one loop. A uniform shuffle of the order is a
- * uniform loop; each forbidden link is then mended by swapping one of its ends with a random person
- * where every link touched becomes allowed. The result is close to uniform but not exactly so, and
+ * uniform loop. Each forbidden link is then mended by swapping one of its ends with a random person,
+ * chosen so that every link the swap touches becomes allowed. The result is close to uniform but not exactly so, and
  * this can fail on instances that have a loop (finding one is NP-hard in general).
  *
  * Returns recipient indexes by giver index, or undefined when it failed.
@@ -60,7 +60,7 @@ function mendLink(model: ConstraintModel, random: RandomSource, order: Int32Arra
   return PARTNER_TRIES;
 }
 
-/** The links (named by their starting place) that change when two places swap people. */
+/** Returns the links (named by their starting place) that change when two places swap people. */
 function touchedLinks(size: number, a: number, b: number): number[] {
   const links = new Set<number>();
   for (const place of [a, b]) {

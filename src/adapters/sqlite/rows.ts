@@ -102,7 +102,7 @@ export function toExchange(row: ExchangeRow): Exchange {
   };
 }
 
-/** The rule parameters of an exchange's INSERT and UPDATE statements. */
+/** Returns the rule parameters of an exchange's INSERT and UPDATE statements. */
 export function ruleColumns(rules: ExchangeRules): {
   noReciprocal: number;
   singleLoop: number;
@@ -164,7 +164,7 @@ export function toDelivery(row: DeliveryRow): Delivery {
   };
 }
 
-/** The key that matches one person across exchanges of a group; see historyKey. */
+/** Returns the key that matches one person across exchanges of a group, as historyKey builds it. */
 export function personKey(participant: { platform_user_id: string | null; name_key: string }): string {
   return historyKey({ platformUserId: participant.platform_user_id, nameKey: participant.name_key });
 }

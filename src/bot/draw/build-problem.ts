@@ -4,7 +4,7 @@ import type { Store } from '../ports.js';
 import { historyKey } from '../names.js';
 import { pastExchangeLabel } from '../texts/draw-problems.js';
 
-/** The engine knows people by string id; santa uses the participant's row id. */
+/** Returns the engine's string id for a participant: its row id, because the engine takes strings. */
 export function personId(participant: Participant): string {
   return String(participant.id);
 }

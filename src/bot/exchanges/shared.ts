@@ -1,5 +1,5 @@
 /**
- * What every command handler needs: the dependencies, the active exchange of the channel, and the
+ * Helpers every command handler uses: the dependencies, the active exchange of the channel, and the
  * checks for who may do what.
  */
 import type { CountryCode } from 'libphonenumber-js';
@@ -35,7 +35,7 @@ export function requireActiveExchange(deps: SantaDeps, ctx: CommandContext): Exc
   return exchange;
 }
 
-/** Whether the caller may draw, cancel and manage others: the organiser, or a Discord server admin. */
+/** Returns whether the caller may draw, cancel and manage others: the organiser, or a Discord server admin. */
 export function isOrganiser(ctx: CommandContext, exchange: Exchange): boolean {
   return ctx.userId === exchange.organiserId || (ctx.platform === 'discord' && ctx.isServerAdmin);
 }

@@ -232,8 +232,8 @@ export function outboxUnwritable(dir: string, reason: string): string {
 const PROVIDERS: Partial<Record<ChannelKind, string>> = { sms: 'Twilio', email: 'SMTP' };
 
 /**
- * Returns the warning for people whose channel cell asks for a channel that is not configured.
- * Counts only, because names next to channels would say nothing useful and could leak.
+ * Returns the warning for people whose channel cell requests a channel that is not configured.
+ * It gives counts only, because names next to channels would add nothing and could leak.
  */
 export function channelNotConfigured(kind: ChannelKind, people: number): string {
   const who = people === 1 ? '1 person asked' : `${people} people asked`;

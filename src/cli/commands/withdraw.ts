@@ -75,7 +75,7 @@ export async function withdrawCommand(
   });
 }
 
-/** The reveals of the repaired draw still to be sent, and the highest delivery id it has so far. */
+/** Returns the reveals of the repaired draw still to be sent, and the highest delivery id it has so far. */
 function freshReveals(store: Store, drawId: number): { ids: Set<number>; lastId: number } {
   const deliveries: Delivery[] = store.listDeliveries(drawId);
   const pending = deliveries.filter(
