@@ -10,8 +10,8 @@ import {
 } from 'discord.js';
 
 import { DeliveryError } from '../../bot/errors.js';
-import type { Addressee, Channel, Envelope, Logger, MessageContent, SendReceipt } from '../../bot/ports.js';
-import { messageText } from '../../bot/texts/reveal.js';
+import type { Addressee, Channel, Envelope, Logger, SendReceipt } from '../../bot/ports.js';
+import { escapeContent, messageText } from '../../bot/texts/reveal.js';
 import { withoutRequestBody } from './loggable-error.js';
 import { discordFormat, fitMessage } from './format.js';
 
@@ -45,7 +45,7 @@ export function createDiscordChannel(options: { rest: REST; logger: Logger }): C
         );
       }
 
-      const content = fitMessage(messageText(escapeContent(envelope.content)));
+      const content = fitMessage(messageText(escapeContent(envelope.content, discordFormat.escape)));
       try {
         const dm = (await rest.post(Routes.userChannels(), {
           body: { recipient_id: userId },
@@ -69,22 +69,6 @@ export function createDiscordChannel(options: { rest: REST; logger: Logger }): C
         throw failure;
       }
     },
-  };
-}
-
-/** Escapes every user-typed value, so that names and wishlists can neither ping nor break the markdown. */
-function escapeContent(content: MessageContent): MessageContent {
-  const escape = discordFormat.escape;
-  if (content.purpose === 'unreachable') {
-    return { ...content, giverName: escape(content.giverName), exchangeName: escape(content.exchangeName) };
-  }
-  return {
-    ...content,
-    giverName: escape(content.giverName),
-    recipientName: escape(content.recipientName),
-    exchangeName: escape(content.exchangeName),
-    budget: content.budget === null ? null : escape(content.budget),
-    wishlist: content.wishlist === null ? null : escape(content.wishlist),
   };
 }
 

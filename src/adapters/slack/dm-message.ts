@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
 
 import type { MessageContent, RevealContent, UnreachableContent } from '../../bot/ports.js';
-import { revealEmail, revealText, unreachableText } from '../../bot/texts/reveal.js';
+import { escapeContent, revealEmail, revealText, unreachableText } from '../../bot/texts/reveal.js';
 import { revealFooter, revealHeader } from '../../bot/texts/slack.js';
 import { escapeMrkdwn } from './format.js';
 
@@ -24,14 +24,7 @@ export function buildDmMessage(content: MessageContent): SlackMessage {
 }
 
 function buildReveal(content: RevealContent): SlackMessage {
-  const escaped: RevealContent = {
-    ...content,
-    giverName: escapeMrkdwn(content.giverName),
-    recipientName: escapeMrkdwn(content.recipientName),
-    exchangeName: escapeMrkdwn(content.exchangeName),
-    budget: content.budget === null ? null : escapeMrkdwn(content.budget),
-    wishlist: content.wishlist === null ? null : escapeMrkdwn(content.wishlist),
-  };
+  const escaped = escapeContent(content, escapeMrkdwn);
 
   return {
     text: revealEmail(escaped).subject,
@@ -44,11 +37,7 @@ function buildReveal(content: RevealContent): SlackMessage {
 }
 
 function buildUnreachable(content: UnreachableContent): SlackMessage {
-  const escaped: UnreachableContent = {
-    ...content,
-    giverName: escapeMrkdwn(content.giverName),
-    exchangeName: escapeMrkdwn(content.exchangeName),
-  };
+  const escaped = escapeContent(content, escapeMrkdwn);
   const text = unreachableText(escaped).trim();
 
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: cut(text, SECTION_MAX) } }] };

@@ -109,3 +109,22 @@ function detailLines(content: RevealContent): string[] {
 function oneLine(text: string): string {
   return text.replace(/\s+/gu, ' ').trim();
 }
+
+/**
+ * Returns the content with every user-typed value (names, exchange name, budget, wishlist) passed
+ * through `escape`, for channels whose markup could otherwise turn them into mentions or formatting.
+ */
+export function escapeContent<T extends MessageContent>(content: T, escape: (userText: string) => string): T {
+  if (content.purpose === 'unreachable') {
+    return { ...content, giverName: escape(content.giverName), exchangeName: escape(content.exchangeName) };
+  }
+  const reveal = content as RevealContent;
+  return {
+    ...reveal,
+    giverName: escape(reveal.giverName),
+    recipientName: escape(reveal.recipientName),
+    exchangeName: escape(reveal.exchangeName),
+    budget: reveal.budget === null ? null : escape(reveal.budget),
+    wishlist: reveal.wishlist === null ? null : escape(reveal.wishlist),
+  } as T;
+}
